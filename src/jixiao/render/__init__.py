@@ -1,0 +1,1 @@
+"""Outputs: terminal text now; .docx/.xlsx/.pdf/.html follow."""
