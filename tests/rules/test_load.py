@@ -70,3 +70,14 @@ def test_fiscal_year_outside_the_profile_is_refused() -> None:
     with pytest.raises(ProfileError, match="适用于 2020– 年度，不适用于 2019 年度"):
         profile_for("mof-2020", 2019)
     assert profile_for(None, 2024).id == "mof-2020"
+
+
+@pytest.mark.parametrize(("total", "grade"), [
+    ("100", "优"), ("90", "优"), ("90.00", "优"), ("89.99", "良"), ("89.5", "良"), ("80", "良"),
+    ("79.99", "中"), ("60", "中"), ("59.99", "差"), ("0", "差"),
+])
+def test_grade_bands_are_half_open_lower_inclusive(total: str, grade: str) -> None:
+    """rules.md §1.6: 90（含）-100 优, 80（含）-90 良, 60（含）-80 中, 60 以下 差."""
+    from decimal import Decimal
+
+    assert load_profile("mof-2020").grade_for(Decimal(total)) == grade

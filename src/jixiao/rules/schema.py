@@ -94,8 +94,12 @@ class Grade(_Strict):
 
 
 class Rounding(_Strict):
-    places: int = 2
+    """Row scores are rounded half-up to 0.01; a stated value within `tolerance_per_term`
+    × (number of addends) of a recomputed one differs only by rounding (rules.md §3.8)."""
+
+    places: Literal[2] = 2
     mode: Literal["half_up"] = "half_up"
+    tolerance_per_term: Decimal = Decimal("0.005")
 
 
 class Profile(_Strict):

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from jixiao.model.evaluation import Evaluation
 from jixiao.model.indicator import Indicator
-from jixiao.model.money import round2, tolerance
+from jixiao.model.money import round2
 from jixiao.model.scorecard import Scorecard, ScoreLine
 from jixiao.rules.schema import Profile
 from jixiao.scoring.execution import execution_weight, score_execution
@@ -14,12 +14,11 @@ from jixiao.scoring.qualitative import score_deadline, score_qualitative
 from jixiao.scoring.quantitative import score_quantitative
 from jixiao.scoring.verdict import Verdict
 
-TOLERANCE = Decimal("0.005")
-
-
 def score(ev: Evaluation, profile: Profile) -> Scorecard:
+    slack = profile.rounding.tolerance_per_term
     execution = score_execution(ev, profile)
-    lines = [_line("execution", "预算执行率", "", execution, ev.stated.execution_score, execution_weight(ev, profile))]
+    lines = [_line("execution", "预算执行率", "", execution, ev.stated.execution_score,
+                   execution_weight(ev, profile), slack)]
     lines += [_indicator_line(i, ind, ev, profile) for i, ind in enumerate(ev.indicators)]
     low = sum((_low(line) for line in lines), Decimal("0.00"))
     high = sum((_high(line) for line in lines), Decimal("0.00"))
@@ -35,7 +34,7 @@ def score(ev: Evaluation, profile: Profile) -> Scorecard:
         grade=grades[0] if grades[0] == grades[1] else None,
         grade_range=grades,
         stated_grade=ev.stated.grade,
-        total_matches=_total_matches(ev.stated.total, low, high, len(lines)),
+        total_matches=_total_matches(ev.stated.total, low, high, slack * len(lines)),
         children=[score(child, profile) for child in ev.projects],
     )
 
@@ -55,12 +54,13 @@ def indicator_verdict(ind: Indicator, ev: Evaluation, profile: Profile) -> Verdi
 
 def _indicator_line(index: int, ind: Indicator, ev: Evaluation, profile: Profile) -> ScoreLine:
     verdict = indicator_verdict(ind, ev, profile)
-    return _line(f"indicators[{index}]", ind.label, ind.level1, verdict, ind.score, ind.weight, ind)
+    return _line(f"indicators[{index}]", ind.label, ind.level1, verdict, ind.score, ind.weight,
+                 profile.rounding.tolerance_per_term, ind)
 
 
 def _line(key: str, label: str, level1: str, v: Verdict, stated: Decimal | None,
-          weight: Decimal | None, ind: Indicator | None = None) -> ScoreLine:
-    recomputed, status = _compare(v, stated)
+          weight: Decimal | None, slack: Decimal, ind: Indicator | None = None) -> ScoreLine:
+    recomputed, status = _compare(v, stated, slack)
     return ScoreLine(
         key=key, label=label, level1=level1, formula=v.formula, explanation=v.explanation,
         weight=weight,
@@ -69,12 +69,12 @@ def _line(key: str, label: str, level1: str, v: Verdict, stated: Decimal | None,
     )
 
 
-def _compare(v: Verdict, stated: Decimal | None) -> tuple[Decimal | None, str]:
+def _compare(v: Verdict, stated: Decimal | None, slack: Decimal) -> tuple[Decimal | None, str]:
     """A point verdict is compared; a band accepts the stated score when it lies inside."""
     if v.value is not None:
         if stated is None:
             return v.value, "not_stated"
-        return v.value, "ok" if abs(v.value - stated) <= TOLERANCE else "differs"
+        return v.value, "ok" if abs(v.value - stated) <= slack else "differs"
     if v.formula == "not_computable":
         return None, "not_computable"
     if stated is None:
@@ -91,8 +91,7 @@ def _high(line: ScoreLine) -> Decimal:
     return line.recomputed if line.recomputed is not None else line.high
 
 
-def _total_matches(stated: Decimal | None, low: Decimal, high: Decimal, terms: int) -> bool | None:
+def _total_matches(stated: Decimal | None, low: Decimal, high: Decimal, slack: Decimal) -> bool | None:
     if stated is None:
         return None
-    slack = tolerance(terms)
     return low - slack <= stated <= high + slack
