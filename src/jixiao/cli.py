@@ -12,8 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from jixiao.errors import InputError
-from jixiao.ingest import load_evaluation
-from jixiao.ingest.model_file import MODEL_SUFFIXES
+from jixiao.ingest import read_evaluation
 from jixiao.model.evaluation import KIND_TITLES, Evaluation
 from jixiao.render.terminal import print_scorecard
 from jixiao.rules import ProfileError, available_profiles, profile_for
@@ -25,15 +24,9 @@ out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
 
-def read_evaluation(path: Path) -> Evaluation:
-    if path.suffix.lower() in MODEL_SUFFIXES or not path.exists():
-        return load_evaluation(path)
-    raise InputError(f"{path}: 暂不支持读取“{path.suffix or '无扩展名'}”文件，请提供 .yaml 或 .json 自评数据")
-
-
 @app.command()
 def score(
-    file: Annotated[Path, typer.Argument(help="自评数据文件（.yaml / .json）")],
+    file: Annotated[Path, typer.Argument(help="自评报告（.txt 等）或自评数据（.yaml / .json）")],
     profile: Annotated[str | None, typer.Option("--profile", "-p", help="评分规则，默认 mof-2020")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出评分结果")] = False,
 ) -> None:
@@ -44,6 +37,20 @@ def score(
         out.print_json(card.model_dump_json())
     else:
         print_scorecard(out, card)
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="自评报告（.txt 等）")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入 JSON 文件；缺省时输出到屏幕")] = None,
+) -> None:
+    """从自评报告中提取数据（每个数值附来源位置），输出 JSON。"""
+    text = read_evaluation(file).model_dump_json(indent=2, exclude_defaults=True)
+    if output is None:
+        typer.echo(text)
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+        err.print(f"已写入 {output}")
 
 
 @app.command()

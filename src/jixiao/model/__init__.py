@@ -3,6 +3,7 @@
 from jixiao.model.evaluation import (
     BasicDataLine,
     Evaluation,
+    Figure,
     FundLine,
     Funds,
     Goals,
@@ -18,6 +19,7 @@ from jixiao.model.source import SourceRef
 __all__ = [
     "BasicDataLine",
     "Evaluation",
+    "Figure",
     "FundLine",
     "Funds",
     "Goals",

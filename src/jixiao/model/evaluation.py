@@ -114,11 +114,31 @@ class Goals(_Strict):
 class Stated(_Strict):
     """Results as the report states them (自评表 and prose)."""
 
+    level1_weights: dict[str, Score] = Field(default_factory=dict, title="一级指标分值")
     execution_weight: Score | None = Field(None, title="预算执行率分值")
     execution_rate: Score | None = Field(None, title="预算执行率(%)")
     execution_score: Score | None = Field(None, title="预算执行率得分")
     total: Score | None = Field(None, title="总分")
     grade: str | None = Field(None, title="等级")
+
+
+FigureOrigin = Literal["table", "prose"]
+
+
+class Figure(_Strict):
+    """One figure as stated somewhere in the report, e.g. 基本支出 316.71 in a sentence.
+
+    `key` names the quantity (`funds.basic.executed`, `stated.total`, `project:政法专项.budget`);
+    the same key stated twice with different values is an inconsistency the audit reports.
+    """
+
+    key: str = Field(title="数据项")
+    label: str = Field("", title="名称")
+    value: Score | None = Field(None, title="数值")
+    text: str = Field("", title="文字值")
+    unit: str = Field("", title="单位")
+    origin: FigureOrigin = Field(title="出处类型")
+    source: SourceRef | None = Field(None, title="来源位置")
 
 
 class Section(_Strict):
@@ -143,6 +163,7 @@ class Evaluation(_Strict):
     stated: Stated = Field(default_factory=Stated, title="填报结果")
     sections: list[Section] = Field(default_factory=list, title="报告章节")
     projects: list[Evaluation] = Field(default_factory=list, title="项目支出自评")
+    figures: list[Figure] = Field(default_factory=list, title="报告所述数据")
     provenance: dict[str, SourceRef] = Field(default_factory=dict, title="来源位置")
 
     @property

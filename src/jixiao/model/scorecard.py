@@ -76,6 +76,7 @@ class Scorecard(BaseModel):
     grade_range: tuple[str, str] = Field(title="等级范围")
     stated_grade: str | None = Field(None, title="填报等级")
     total_matches: bool | None = Field(None, title="总分一致")
+    has_indicators: bool = Field(True, title="有绩效指标表")
     children: list[Scorecard] = Field(default_factory=list, title="项目评分")
 
     @property

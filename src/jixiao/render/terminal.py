@@ -13,6 +13,12 @@ _STATUS_STYLE = {"ok": "green", "differs": "bold red", "outside_band": "bold red
 
 
 def print_scorecard(console: Console, card: Scorecard, depth: int = 0) -> None:
+    if not card.has_indicators:
+        console.print(f"[bold]{card.name}[/]")
+        console.print(total_sentence(card))
+        for child in card.children:
+            print_scorecard(console, child, depth + 1)
+        return
     table = Table(title=f"{card.name}（评分规则 {card.profile}）", title_justify="left",
                   show_lines=False, expand=False)
     for column in ("指标", "分值", "重算", "填报", "状态", "计算过程"):
@@ -40,6 +46,10 @@ def _range(line: ScoreLine) -> str:
 
 def total_sentence(card: Scorecard) -> str:
     """`重算总分 98.00（优）；填报总分 98，一致。`"""
+    if not card.has_indicators:
+        stated = f"报告所述总分 {fmt(card.stated_total)}" if card.stated_total is not None else "报告未述总分"
+        grade = f"、等级“{card.stated_grade}”" if card.stated_grade else ""
+        return f"[yellow]没有绩效指标表，无法重算总分[/]；{stated}{grade}。"
     if card.total is not None:
         recomputed = f"重算总分 {card.total}（{card.grade}）"
     else:

@@ -34,7 +34,8 @@ def score(ev: Evaluation, profile: Profile) -> Scorecard:
         grade=grades[0] if grades[0] == grades[1] else None,
         grade_range=grades,
         stated_grade=ev.stated.grade,
-        total_matches=_total_matches(ev.stated.total, low, high, slack * len(lines)),
+        total_matches=_total_matches(ev.stated.total, low, high, slack * len(lines)) if ev.indicators else None,
+        has_indicators=bool(ev.indicators),
         children=[score(child, profile) for child in ev.projects],
     )
 

@@ -1,0 +1,197 @@
+"""Put the recognised pieces together into one Evaluation.
+
+Tables are authoritative for the fields they fill; prose fills what the tables leave
+open. Every figure read anywhere is kept in `figures` with its place, so the audit can
+compare a quantity stated twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from jixiao.ingest.document import Document
+from jixiao.ingest.extract import meta
+from jixiao.ingest.extract.basic_data import BasicData, is_basic_data_table, read_basic_data
+from jixiao.ingest.extract.projects import ProseProject, listed_items, own_money, project_sections
+from jixiao.ingest.extract.prose import _column, figures_in, fold
+from jixiao.ingest.extract.sections import Part, split_parts
+from jixiao.ingest.extract.self_table import SelfTable, is_self_table, read_self_table
+from jixiao.model.evaluation import Evaluation, Figure
+from jixiao.model.source import SourceRef
+
+MODEL_KEYS = (
+    "funds.total.", "funds.basic.", "funds.personnel.", "funds.public.", "funds.project.",
+    "stated.total", "stated.grade", "stated.execution_rate", "unit.staffing.",
+)
+NOT_FIELDS = (".rate",)
+
+
+@dataclass
+class _Builder:
+    data: dict[str, Any]
+    figures: list[Figure] = field(default_factory=list)
+    provenance: dict[str, SourceRef] = field(default_factory=dict)
+
+    def has(self, path: str) -> bool:
+        node: Any = self.data
+        for part in path.split("."):
+            if not isinstance(node, dict) or node.get(part) in (None, "", [], {}):
+                return False
+            node = node[part]
+        return True
+
+    def put(self, path: str, value: Any, ref: SourceRef | None) -> None:
+        if value in (None, "") or self.has(path):
+            return
+        node = self.data
+        *parents, leaf = path.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = value
+        if ref is not None:
+            self.provenance[path] = ref
+
+    def table(self, table: SelfTable) -> None:
+        _deep_update(self.data, table.data)
+        self.figures += table.figures
+        self.provenance.update(table.provenance)
+
+    def basic(self, basic: BasicData) -> None:
+        self.data.setdefault("basic_data", []).extend(line.model_dump() for line in basic.lines)
+        for name, value in basic.staffing.items():
+            self.put(f"unit.staffing.{name}", value, basic.provenance.get(f"unit.staffing.{name}"))
+        self.figures += basic.figures
+
+    def prose(self, figures: list[Figure]) -> None:
+        for figure in figures:
+            self.figures.append(figure)
+            if figure.key.startswith(MODEL_KEYS) and not figure.key.endswith(NOT_FIELDS):
+                value = figure.text or (int(figure.value) if figure.key.startswith("unit.") else figure.value)
+                self.put(figure.key, value, figure.source)
+
+    def evaluation(self) -> Evaluation:
+        funds = self.data.get("funds", {})
+        if isinstance(funds.get("by_source"), dict):
+            funds["by_source"] = [{"source": k, **v} for k, v in funds["by_source"].items()]
+        self.data["figures"] = self.figures
+        self.data["provenance"] = self.provenance
+        return Evaluation.model_validate(self.data)
+
+
+def _deep_update(target: dict[str, Any], source: dict[str, Any]) -> None:
+    for key, value in source.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _deep_update(target[key], value)
+        else:
+            target[key] = value
+
+
+def extract(doc: Document) -> Evaluation:
+    """The Evaluation a report states: tables first, then prose, then its projects."""
+    parts = split_parts(doc)
+    title, title_paragraphs = meta.title_of(parts)
+    tables = [read_self_table(doc, t) for t in doc.tables if is_self_table(t)]
+    departments = [t for t in tables if t.kind == "department"]
+    project_tables = [t for t in tables if t.kind == "project"]
+    kind = meta.kind_of(title) or ("project" if project_tables and not departments else "department")
+    year = meta.year_of(title, doc)
+    root = _Builder({"kind": kind, "fiscal_year": year, "title": title})
+    if title_paragraphs:
+        root.provenance["title"] = doc.ref(title_paragraphs[0], text=title)
+    if departments:
+        root.table(departments[0])
+    elif kind != "department" and len(project_tables) == 1:
+        root.table(project_tables.pop())
+    for table in doc.tables:
+        if is_basic_data_table(table):
+            root.basic(read_basic_data(doc, table))
+    split = project_sections(parts)
+    root.prose(figures_in(doc, _paragraphs(split.own), _bodies(split.own)))
+    root.prose([_as_projects_total(f) for f in figures_in(doc, _paragraphs(split.intro), _bodies(split.intro))])
+    _unit_name(doc, root, title, parts)
+    _project_items(doc, root, split.own + split.intro)
+    root.data["sections"] = [_section(doc, part) for part in parts if part.heading is not None]
+    children = [_table_child(t, year) for t in project_tables]
+    children += [_prose_child(doc, p, year, root) for p in split.projects]
+    root.data["projects"] = children
+    return root.evaluation()
+
+
+def _paragraphs(parts: list[Part]) -> list[Any]:
+    return [p for part in parts for p in ([part.heading.paragraph] if part.heading else []) + part.paragraphs]
+
+
+def _bodies(parts: list[Part]) -> dict[int, str]:
+    """Figures in a heading paragraph are read from its body only (not the title)."""
+    return {part.heading.paragraph.index: part.heading.body for part in parts if part.heading}
+
+
+def _as_projects_total(figure: Figure) -> Figure:
+    """In the 项目支出 section's intro, totals and rates are those of all projects."""
+    key = figure.key.replace("funds.total.", "funds.project.")
+    key = "funds.project.rate" if key == "stated.execution_rate" else key
+    return figure.model_copy(update={"key": key})
+
+
+def _unit_name(doc: Document, root: _Builder, title: str, parts: list[Part]) -> None:
+    root.put("unit.name", meta.unit_from_title(title), root.provenance.get("title"))
+    found = meta.unit_from_prose(doc.paragraphs)
+    if found:
+        root.put("unit.name", found[0], doc.ref(found[1], text=found[0]))
+
+
+def _project_items(doc: Document, root: _Builder, parts: list[Part]) -> None:
+    if root.has("funds.project_items"):
+        return
+    listed = [line for line in root.data.get("basic_data", []) if line["key"] == "project_item"]
+    if listed:
+        root.data.setdefault("funds", {})["project_items"] = [
+            {"label": line["label"], "budget": line.get("budget"), "executed": line.get("actual")} for line in listed
+        ]
+        return
+    for paragraph in _paragraphs(parts):
+        items = listed_items(doc, paragraph)
+        if not items:
+            continue
+        text = fold(paragraph.text)
+        column = _column(text[: text.find(items[0][2])]) if "决算" in text or "实际" in text else "budget"
+        lines = []
+        for index, (name, amount, snippet) in enumerate(items):
+            ref = doc.ref(paragraph, text=snippet)
+            lines.append({"label": name, column: amount})
+            root.figures.append(Figure(key=f"funds.project_items[{name}].{column}", label=name, value=amount,
+                                       unit="万元", origin="prose", source=ref))
+            root.provenance[f"funds.project_items[{index}]"] = ref
+        root.data.setdefault("funds", {})["project_items"] = lines
+        return
+
+
+def _section(doc: Document, part: Part) -> dict[str, Any]:
+    assert part.heading is not None
+    heading = part.heading
+    return {"heading": heading.title, "number": heading.number, "level": heading.level,
+            "text": part.text, "source": doc.ref(heading.paragraph, text=heading.title)}
+
+
+def _table_child(table: SelfTable, year: int | None) -> Evaluation:
+    child = _Builder({"kind": "project", "fiscal_year": year})
+    child.table(table)
+    return child.evaluation()
+
+
+def _prose_child(doc: Document, project: ProseProject, year: int | None, root: _Builder) -> Evaluation:
+    child = _Builder({"kind": "project", "fiscal_year": year, "title": project.title,
+                      "unit": {"department": root.data.get("unit", {}).get("name", "")}})
+    child.provenance["title"] = doc.ref(project.heading, text=project.title)
+    money = own_money(doc, project)
+    child.prose(money)
+    child.prose(figures_in(doc, _paragraphs(project.parts), _bodies(project.parts))
+                and [f for f in figures_in(doc, _paragraphs(project.parts), _bodies(project.parts))
+                     if not f.key.startswith("funds.")])
+    child.data["sections"] = [_section(doc, part) for part in project.parts if part.heading is not None]
+    return child.evaluation()
+
+
+__all__ = ["extract", "Decimal"]

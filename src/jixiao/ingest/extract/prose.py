@@ -1,0 +1,118 @@
+"""Figures stated in prose: “基本支出316.71万元，其中人员经费277.20万元…”.
+
+Each rule names the quantity (a Figure key); an amount that may be budget or spending
+takes the column from the nearest marker before it in the same sentence (预算/安排/年初 →
+budget; 实际/决算/支付/执行数 → spending; none → spending). Rules run most specific first,
+and a number already read by one rule is not read again. Nothing is inferred: a figure
+exists only where the text states it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.ingest.document import Document, Paragraph
+from jixiao.model.evaluation import Figure
+
+_NUM = r"(\d+(?:\.\d+)?)"
+_MONEY = _NUM + r"\s*万元"
+_BUDGET_MARKS = ("预算", "安排", "年初")
+_SPENT_MARKS = ("实际", "决算", "支付", "执行数", "全年支出")
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str  # `{col}` is replaced by budget / executed
+    label: str
+    pattern: re.Pattern[str]
+    unit: str = "万元"
+
+
+def _rule(key: str, label: str, pattern: str, unit: str = "万元") -> Rule:
+    return Rule(key, label, re.compile(pattern), unit)
+
+
+MONEY_RULES: tuple[Rule, ...] = (
+    _rule("funds.total.budget", "全年预算", r"(?:全年预算资金|全年预算数|调整后预算|全年预算)(?:为|共|合计)?" + _MONEY),
+    _rule("funds.total.initial_budget", "年初预算", r"年初预算(?:数|资金)?(?:\([^)]{0,20}\))?(?:为|共)?" + _MONEY),
+    _rule("funds.total.executed", "实际支出",
+          r"(?:全年实际支出|全年实际执行|本年实际项目支出|实际项目支出|合计支付|实际支出合计|支出决算|全年执行数|全年支出|实际支出|(?<=度)支出)(?:合计|总计|为|共)?"
+          + _MONEY),
+    _rule("income.total", "收入合计", r"收入(?:合计|总计)(?:为)?" + _MONEY),
+    _rule("funds.basic.{col}", "基本支出", r"基本支出(?:预算)?(?:为|共|合计)?" + _MONEY),
+    _rule("funds.personnel.{col}", "人员经费", r"人员经费(?:支出)?(?:为|共)?" + _MONEY),
+    _rule("funds.public.{col}", "公用经费", r"(?:日常)?公用经费(?:支出)?(?:为|共)?" + _MONEY),
+    _rule("funds.project.{col}", "项目支出", r"项目支出(?:预算)?(?:为|共|合计)?" + _MONEY),
+)
+RESULT_RULES: tuple[Rule, ...] = (
+    _rule("stated.total", "自评得分", r"(?:自评|评价)得分(?:为|是)?[:]?\s*" + _NUM + r"\s*分", "分"),
+    _rule("stated.execution_rate", "预算执行率", r"执行率[^\d，。；,;]{0,4}?" + _NUM + r"\s*%", "%"),
+    _rule("unit.staffing.total", "总人数", r"(?:共有(?:人员|人数)|总人(?:员|数))\s*" + _NUM + r"\s*人", "人"),
+    _rule("unit.staffing.serving", "在职人数",
+          r"(?:在编在职实有|在岗在编人数|在职人员|在职)\s*" + _NUM + r"\s*人", "人"),
+    _rule("unit.staffing.retired", "离退休人数", r"(?:离退休人员|离退休|退休人员)\s*" + _NUM + r"\s*人", "人"),
+    _rule("unit.staffing.authorized", "编制数", r"(?:核定编制|编制数|编制)\s*" + _NUM + r"\s*(?:个|人|名)", "人"),
+)
+GRADE_RULES: tuple[Rule, ...] = (
+    _rule("projects.all.grade", "各项目等级", r"各(?:个)?项目(?:评价|自评)?(?:结果)?均为[“\"「]?(优秀|优|良好|良|中|差)", ""),
+    _rule("stated.grade", "等级", r"(?:评价等级|结果|等级|自评)为[:]?\s*[“\"「]?(优秀|优|良好|良|中等|中|较差|差)", ""),
+)
+_SUBJECTS = (("基本支出", "funds.basic.rate"), ("项目支出", "funds.project.rate"))
+GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
+
+
+def fold(text: str) -> str:
+    """NFKC for matching: full-width digits and punctuation become ASCII, lengths kept."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def figures_in(doc: Document, paragraphs: list[Paragraph], body_of: dict[int, str] | None = None) -> list[Figure]:
+    """Every figure the rules recognise in these paragraphs, in reading order."""
+    found: list[Figure] = []
+    for paragraph in paragraphs:
+        text = (body_of or {}).get(paragraph.index, paragraph.text)
+        for sentence in re.split(r"(?<=[。；;])", fold(text)):
+            found.extend(_sentence_figures(doc, paragraph, sentence))
+    return found
+
+
+def _sentence_figures(doc: Document, paragraph: Paragraph, sentence: str) -> list[Figure]:
+    taken: set[int] = set()
+    figures = []
+    for rule in (*MONEY_RULES, *RESULT_RULES, *GRADE_RULES):
+        for match in rule.pattern.finditer(sentence):
+            if match.start(1) in taken:
+                continue
+            taken.add(match.start(1))
+            figures.append(_figure(doc, paragraph, sentence, rule, match))
+    return sorted(figures, key=lambda f: sentence.find(f.source.text or "") if f.source else 0)
+
+
+def _figure(doc: Document, paragraph: Paragraph, sentence: str, rule: Rule, match: re.Match[str]) -> Figure:
+    key = rule.key.replace("{col}", _column(sentence[: match.start()]))
+    if key == "stated.execution_rate":
+        key = _rate_subject(sentence[: match.start()])
+    ref = doc.ref(paragraph, text=match.group(0))
+    if rule in GRADE_RULES:
+        word = GRADE_WORDS.get(match[1], match[1])
+        return Figure(key=key, label=rule.label, text=word, origin="prose", source=ref)
+    return Figure(key=key, label=rule.label, value=Decimal(match[1]), unit=rule.unit, origin="prose", source=ref)
+
+
+def _column(before: str) -> str:
+    budget = max(before.rfind(mark) for mark in _BUDGET_MARKS)
+    spent = max(before.rfind(mark) for mark in _SPENT_MARKS)
+    return "budget" if budget > spent else "executed"
+
+
+def _rate_subject(before: str) -> str:
+    """`…年终决算基本支出325.69万元，执行率为114.1%` is the rate of 基本支出."""
+    clause_start = max(before.rfind("。"), 0)
+    positions = [(before.rfind(word, clause_start), key) for word, key in _SUBJECTS]
+    position, key = max(positions)
+    if position >= 0 and "预算执行率" not in before[position:] + "执行率" and "整体" not in before[position:]:
+        return key
+    return "stated.execution_rate"

@@ -1,0 +1,1 @@
+"""One reader per format, each only turning a file into a Document."""
