@@ -34,6 +34,7 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     line: int | None = None
     page: int | None = None
+    sheet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +66,11 @@ class Document:
     def ref(self, block: Block | None = None, cell: Cell | None = None, text: str | None = None) -> SourceRef:
         """A SourceRef for a paragraph, a table, or a cell of a table."""
         if cell is not None and isinstance(block, Table):
-            return SourceRef(file=self.path, line=cell.line, page=cell.page, table=block.index,
+            return SourceRef(file=self.path, line=cell.line, page=cell.page, sheet=block.sheet, table=block.index,
                              row=cell.row, column=cell.column, text=text if text is not None else cell.flat or None)
         if isinstance(block, Table):
-            return SourceRef(file=self.path, line=block.line, page=block.page, table=block.index, text=text)
+            return SourceRef(file=self.path, line=block.line, page=block.page, sheet=block.sheet,
+                             table=block.index, text=text)
         if isinstance(block, Paragraph):
             paragraph = None if block.line else block.index
             return SourceRef(file=self.path, line=block.line, paragraph=paragraph, page=block.page,

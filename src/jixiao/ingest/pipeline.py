@@ -15,7 +15,7 @@ from jixiao.errors import InputError
 from jixiao.ingest.document import Document
 from jixiao.ingest.extract import extract
 from jixiao.ingest.model_file import MODEL_SUFFIXES, load_evaluation
-from jixiao.ingest.readers import text
+from jixiao.ingest.readers import docx, html, office, pdf, text, xlsx
 from jixiao.model.evaluation import Evaluation
 
 Reader = Callable[[Path], Document]
@@ -24,8 +24,17 @@ MAX_REPORT_BYTES = 50 * 1024 * 1024
 READERS: MappingProxyType[str, Reader] = MappingProxyType({
     ".txt": text.read,
     ".text": text.read,
+    ".docx": docx.read,
+    ".xlsx": xlsx.read,
+    ".xlsm": xlsx.read,
+    ".pdf": pdf.read,
+    ".html": html.read,
+    ".htm": html.read,
+    ".doc": office.read,
+    ".wps": office.read,
+    ".xls": office.read,
+    ".et": office.read,
 })
-FORMAT_NAMES = {".docx": "Word 文档", ".xlsx": "Excel 工作簿", ".pdf": "PDF 文件", ".html": "网页", ".htm": "网页"}
 
 
 def supported_suffixes() -> tuple[str, ...]:
@@ -39,7 +48,19 @@ def read_document(path: Path) -> Document:
     if reader is None:
         known = "、".join(sorted(READERS))
         raise InputError(f"{path}: 不支持“{path.suffix or '无扩展名'}”格式（支持 {known} 及 .yaml/.json 自评数据）")
-    return reader(path)
+    try:
+        return reader(path)
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(f"{path}: 文档结构嵌套过深，无法读取") from None
+    except Exception as exc:  # a reader meets untrusted bytes: any failure is bad input
+        raise InputError(f"{path}: 文件已损坏或格式不对，无法读取（{_describe(exc)}）") from None
+
+
+def _describe(exc: Exception) -> str:
+    text = str(exc).splitlines()[0][:120] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def read_evaluation(path: Path) -> Evaluation:

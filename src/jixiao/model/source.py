@@ -14,6 +14,7 @@ class SourceRef(BaseModel):
     line: int | None = Field(None, title="行号", ge=1)
     paragraph: int | None = Field(None, title="段落号", ge=1)
     page: int | None = Field(None, title="页码", ge=1)
+    sheet: str | None = Field(None, title="工作表")
     table: int | None = Field(None, title="表格序号", ge=1)
     row: int | None = Field(None, title="行", ge=1)
     column: int | None = Field(None, title="列", ge=1)
@@ -24,6 +25,8 @@ class SourceRef(BaseModel):
         parts = []
         if self.page:
             parts.append(f"第{self.page}页")
+        if self.sheet:
+            parts.append(f"工作表“{self.sheet}”")
         if self.line:
             parts.append(f"第{self.line}行")
         if self.paragraph:

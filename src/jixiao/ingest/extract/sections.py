@@ -25,7 +25,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], int, str], ...] = (
     (re.compile(rf"^[（(]([{_CN}]+)[)）]\s*"), 2, "(cn)"),
     (re.compile(r"^[（(](\d{1,2})[)）]\s+"), 2, "(arabic)"),
     (re.compile(r"^(\d{1,2})、\s*"), 3, "arabic、"),
-    (re.compile(r"^(\d{1,2})[.．]\s*"), 3, "arabic."),
+    (re.compile(r"^(\d{1,2})[.．](?!\d)\s*"), 3, "arabic."),
     (re.compile(r"^[（(](\d{1,2})[)）]"), 4, "(arabic)"),
 )
 MAX_HEADING = 40

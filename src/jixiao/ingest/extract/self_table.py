@@ -149,7 +149,7 @@ def _read_splits(doc: Document, table: Table, result: SelfTable) -> None:
     """`其中：一般公共预算：734.38` and `其中：基本支出：316.71` cells (年度预算申请)."""
     for row in table.rows:
         for cell in row:
-            for label, amount in _PAIR.findall(cell.text.replace("其中", "")):
+            for label, amount in _PAIR.findall(cell.flat.replace("其中", "")):
                 kind = SPLIT_LABELS.get(label)
                 if kind is None:
                     continue
