@@ -59,9 +59,44 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_unsupported_format_is_refused_clearly(tmp_path: Path) -> None:
-    (tmp_path / "report.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "slides.pptx").write_bytes(b"PK\x03\x04")
+    result = jixiao("score", "slides.pptx", cwd=tmp_path)
+    assert result.returncode == 2 and "不支持“.pptx”格式" in result.stderr
+
+
+def test_broken_report_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "report.docx").write_bytes(b"PK\x03\x04 truncated")
     result = jixiao("score", "report.docx", cwd=tmp_path)
-    assert result.returncode == 2 and "暂不支持读取“.docx”文件" in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "report.docx: Word 文档已损坏或不完整" in result.stderr
+
+
+REPORTS = ROOT / "examples" / "reports"
+
+
+@pytest.mark.parametrize(("sample", "totals"), [
+    ("000_1c537258e20f2a87.txt", ["重算总分 98.00（优）；填报总分 98，一致", "重算总分 98.00（优）；填报总分 98，一致"]),
+    ("004_66e78293cd0851a8.txt", ["重算总分 99.00（优）；填报总分 99，一致", "重算总分 98.00（优）；填报总分 98，一致"]),
+])
+def test_score_a_report_prints_every_tables_totals(sample: str, totals: list[str]) -> None:
+    result = jixiao("score", str(REPORTS / sample))
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("重算总分")]
+    assert lines == [f"{t}。" for t in totals]
+
+
+def test_score_a_prose_report_says_what_cannot_be_recomputed() -> None:
+    result = jixiao("score", str(REPORTS / "001_502f545f608eb8a2.txt"))
+    assert "没有绩效指标表，无法重算总分；报告所述总分 97、等级“优”。" in result.stdout
+
+
+def test_extract_writes_json_with_sources(tmp_path: Path) -> None:
+    result = jixiao("extract", str(REPORTS / "000_1c537258e20f2a87.txt"), "-o", "out.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert data["unit"]["name"] == "中共岳阳市君山区委政法委员会"
+    assert data["provenance"]["funds.total.initial_budget"]["line"] == 229
+    assert data["indicators"][0]["source"]["table"] == 2
 
 
 def test_bad_json_names_line(tmp_path: Path) -> None:

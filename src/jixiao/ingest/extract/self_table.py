@@ -180,8 +180,9 @@ def _read_indicators(doc: Document, table: Table, result: SelfTable) -> None:
             _read_total(doc, table, header, row, columns, result)
             break
         values = {name: cell_at(row, len(header), index) for name, index in columns.items()}
-        level1 = _level1(values.get("level1"), level1, result, doc, table)
+        stated_level1 = _level1(values.get("level1"), "", result, doc, table)
         level2 = _flat(values.get("level2")) or level2
+        level1 = stated_level1 or _carried(level1, level2)
         indicator = _indicator(doc, table, values, level1, level2)
         if indicator is not None:
             rows.append(indicator)
@@ -225,6 +226,14 @@ def _indicator(doc: Document, table: Table, values: dict[str, Cell | None], leve
 
 def _infer_level1(level2: str) -> str:
     return next((level1 for word, level1 in LEVEL1_OF_LEVEL2 if word in level2), "")
+
+
+def _carried(previous: str, level2: str) -> str:
+    """The 一级 label merged down from above, unless the 二级 label belongs elsewhere."""
+    inferred = _infer_level1(level2)
+    if not previous or (inferred and inferred[:2] not in previous):
+        return inferred or previous
+    return previous
 
 
 def _read_total(doc: Document, table: Table, header: list[Cell], row: list[Cell],

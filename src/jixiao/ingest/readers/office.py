@@ -21,6 +21,12 @@ TIMEOUT = 120
 TARGETS = {".doc": "docx", ".wps": "docx", ".xls": "xlsx", ".et": "xlsx"}
 
 
+def _check_ole_header(path: Path, head: bytes) -> None:
+    """A compound file states its byte order (FE FF) and sector size (2^9 or 2^12)."""
+    if len(head) < 512 or head[28:30] != b"\xfe\xff" or head[30] not in (9, 12):
+        raise InputError(f"{path}: Office 文档已损坏（文件头无效）")
+
+
 def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -47,8 +53,10 @@ def convert(path: Path, target: str, out_dir: Path) -> Path:
 
 def read(path: Path) -> Document:
     target = TARGETS[path.suffix.lower()]
-    head = path.read_bytes()[:8]
-    if path.suffix.lower() in (".doc", ".xls") and not head.startswith(OLE_MAGIC) and not head.startswith(b"PK"):
+    head = path.read_bytes()[:512]
+    if head.startswith(OLE_MAGIC):
+        _check_ole_header(path, head)
+    elif path.suffix.lower() in (".doc", ".xls") and not head.startswith(b"PK"):
         raise InputError(f"{path}: 扩展名为“{path.suffix}”，但内容不是 Office 文档")
     with tempfile.TemporaryDirectory(prefix="jixiao-convert-") as folder:
         converted = convert(path, target, Path(folder))

@@ -47,10 +47,10 @@ def read(path: Path) -> Document:
 
 
 def _why(exc: Exception) -> str:
-    name = type(exc).__name__
-    if "Password" in name or "Encrypt" in name or "password" in str(exc):
-        return "PDF 已加密（设有打开密码）"
-    return f"PDF 已损坏或无法解析（{name}）"
+    names = " ".join(type(e).__name__ for e in (exc, *exc.args) if isinstance(e, BaseException))
+    if "Password" in names or "Encrypt" in names:
+        return "PDF 已加密（设有打开密码），请去掉密码后再导入"
+    return f"PDF 已损坏或无法解析（{type(exc).__name__}）"
 
 
 @dataclass
