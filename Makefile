@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install system-deps clean
+.PHONY: run test install system-deps docs clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11（找不到 $(PYTHON)）"; exit 2; }
@@ -19,12 +19,16 @@ install: $(STAMP)
 run: $(STAMP)  ## score the sample reports
 	$(BIN)/jixiao score examples/reports/000_1c537258e20f2a87.txt
 	$(BIN)/jixiao score examples/reports/004_66e78293cd0851a8.txt
+	-$(BIN)/jixiao check examples/reports/*.txt
 
 system-deps:  ## LibreOffice, CJK fonts, poppler (installed when the machine allows)
 	@bash scripts/system-deps.sh
 
 test: $(STAMP) system-deps  ## the whole test suite
 	$(BIN)/python -m pytest
+
+docs: $(STAMP)  ## regenerate docs/checks.md from the check registry
+	$(BIN)/jixiao rules --markdown > docs/checks.md
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .hypothesis

@@ -11,9 +11,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from jixiao.checks import CHECKS, CheckOptions, audit_files, select
+from jixiao.checks.docs import checks_markdown
+from jixiao.config import load_check_config
 from jixiao.errors import InputError
 from jixiao.ingest import read_evaluation
 from jixiao.model.evaluation import KIND_TITLES, Evaluation
+from jixiao.model.finding import SEVERITY_TITLES, Finding
+from jixiao.render.findings import findings_html, findings_json, print_findings
+from jixiao.render.findings import write_xlsx as write_findings_xlsx
 from jixiao.render.terminal import print_scorecard
 from jixiao.rules import ProfileError, available_profiles, profile_for
 from jixiao.scoring import score as score_evaluation
@@ -54,6 +60,72 @@ def extract(
 
 
 @app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="自评报告或自评数据文件，可多个")],
+    select: Annotated[list[str] | None, typer.Option("--select", help="只运行这些检查（代码、代码前缀或类别，可多次）")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些检查（可多次）")] = None,
+    output_format: Annotated[Literal["terminal", "json", "xlsx", "html"], typer.Option("--format", "-f", help="输出格式")] = "terminal",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件（xlsx 必须指定）")] = None,
+    profile: Annotated[str | None, typer.Option("--profile", "-p", help="评分规则")] = None,
+    fail_on: Annotated[Literal["error", "warning", "info", "never"] | None, typer.Option(help="达到该级别即以 1 退出")] = None,
+) -> None:
+    """审核自评报告：列出每一处不一致，附数字和位置。退出码：0 无问题，1 有问题，2 无法运行。"""
+    config = load_check_config(Path.cwd())
+    options = CheckOptions(select=select or config.get("select", []), ignore=ignore or config.get("ignore", []),
+                           profile=profile or config.get("profile"), options=config.get("options", {}))
+    audit = audit_files(files, options)
+    if len(audit.unreadable) == len(files):
+        raise InputError("；".join(message for _, message in audit.unreadable))
+    _emit_findings(audit.findings, output_format, output)
+    level = fail_on or config.get("fail-on", "error")
+    order = ("error", "warning", "info")
+    failing = level != "never" and any(order.index(f.severity) <= order.index(level) for f in audit.findings)
+    raise typer.Exit(1 if failing else 0)
+
+
+def _emit_findings(findings: list[Finding], output_format: str, output: Path | None) -> None:
+    if output_format == "xlsx":
+        if output is None:
+            raise InputError("--format xlsx 需要用 -o 指定输出文件")
+        write_findings_xlsx(findings, output)
+        err.print(f"已写入 {output}（{len(findings)} 条）")
+        return
+    if output_format == "terminal" and output is None:
+        print_findings(out, findings)
+        return
+    text = findings_json(findings) if output_format == "json" else findings_html(findings)
+    if output is None:
+        typer.echo(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"已写入 {output}（{len(findings)} 条）")
+
+
+@app.command()
+def rules(markdown: Annotated[bool, typer.Option("--markdown", help="输出检查规则文档（Markdown）")] = False) -> None:
+    """列出全部检查规则。"""
+    if markdown:
+        typer.echo(checks_markdown(), nl=False)
+        return
+    table = Table("代码", "名称", "类别", "级别", "说明")
+    for item in select():
+        table.add_row(item.code, item.slug, item.family_title, SEVERITY_TITLES[item.severity], item.title)
+    out.print(table)
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="检查代码，如 JX101")]) -> None:
+    """显示一条检查规则的说明、原因和例子。"""
+    item = CHECKS.get(code.upper())
+    if item is None:
+        raise InputError(f"没有检查规则“{code}”（运行 jixiao rules 查看全部）")
+    typer.echo(f"{item.code} {item.slug}（{item.family_title}，默认{SEVERITY_TITLES[item.severity]}）：{item.title}\n")
+    typer.echo(item.doc)
+    if item.options:
+        typer.echo("\n选项：" + "，".join(f"{k} = {v}" for k, v in item.options.items()))
+
+
+@app.command()
 def new(
     kind: Annotated[Literal["department", "project", "special_fund"], typer.Option(help="评价类型")] = "department",
     year: Annotated[int, typer.Option(help="年度", min=1990, max=2100)] = 2024,
@@ -90,7 +162,7 @@ def profiles() -> None:
 def main() -> None:
     """Entry point: user errors become one Chinese line on stderr and exit code 2."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # click returns a command's exit code here
     except (InputError, ProfileError) as exc:
         err.print(f"[bold red]错误：[/]{exc}", markup=True, soft_wrap=True)
         raise SystemExit(2) from None
@@ -105,3 +177,4 @@ def main() -> None:
             exc.show()
             raise SystemExit(code) from None
         raise
+    raise SystemExit(code if isinstance(code, int) else 0)

@@ -104,6 +104,7 @@ class BasicDataLine(_Strict):
     prior_actual: Money | None = Field(None, title="上年决算数")
     budget: Money | None = Field(None, title="本年预算数")
     actual: Money | None = Field(None, title="本年决算数")
+    source: SourceRef | None = Field(None, title="来源位置")
 
 
 class Goals(_Strict):

@@ -59,7 +59,7 @@ class _Builder:
         self.provenance.update(table.provenance)
 
     def basic(self, basic: BasicData) -> None:
-        self.data.setdefault("basic_data", []).extend(line.model_dump() for line in basic.lines)
+        self.data.setdefault("basic_data", []).extend(line.model_dump(exclude_none=True) for line in basic.lines)
         for name, value in basic.staffing.items():
             self.put(f"unit.staffing.{name}", value, basic.provenance.get(f"unit.staffing.{name}"))
         self.figures += basic.figures

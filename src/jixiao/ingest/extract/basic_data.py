@@ -101,7 +101,7 @@ def _read_money_row(doc: Document, table: Table, row: list[Cell], columns: dict[
     values = {columns[i]: number(row[i].text) for i in columns if i < len(row)}
     values = {k: v for k, v in values.items() if v is not None}
     if key is not None and values:
-        result.lines.append(BasicDataLine(key=key, label=label, **values))
+        result.lines.append(BasicDataLine(key=key, label=label, source=doc.ref(table, row[0]), **values))
         _record(doc, table, row, columns, key, label, result)
     return still_in_projects
 

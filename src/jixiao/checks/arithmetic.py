@@ -1,0 +1,207 @@
+"""JX1xx arithmetic: parts against totals, shares and rates recomputed from their figures.
+
+A difference within n × 0.005 万元 (n addends each rounded to 0.01) is rounding and is
+reported as info; a larger one is an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.checks import prose
+from jixiao.checks.registry import check
+from jixiao.checks.subject import Draft, Subject, money
+from jixiao.model.evaluation import FundLine
+from jixiao.model.money import fmt, round2, tolerance
+
+COLUMNS = (("budget", "预算数"), ("executed", "执行数"))
+
+
+def _sum_draft(total: Decimal, parts: list[Decimal], what: str, at: object, related: list[object]) -> Draft | None:
+    """One comparison of a stated total with its parts, rounding told apart from error."""
+    difference = sum(parts, Decimal(0)) - total
+    if difference == 0:
+        return None
+    shown = " + ".join(fmt(p) for p in parts)
+    message = f"{what}：{shown} = {fmt(sum(parts, Decimal(0)))}，与所填 {fmt(total)} 相差 {format(abs(difference), 'f')} 万元"
+    if abs(difference) <= tolerance(len(parts)):
+        return Draft(message + "（在四舍五入误差之内）", at, related, severity="info")  # type: ignore[arg-type]
+    return Draft(message, at, related)  # type: ignore[arg-type]
+
+
+@check("JX101", "funds-nature-sum", "资金总额不等于基本支出与项目支出之和", "error")
+def funds_nature_sum(s: Subject) -> Iterator[Draft]:
+    """全年预算数或全年执行数不等于基本支出与项目支出之和。
+
+    Why: 部门整体支出按性质分为基本支出和项目支出，两者之和就是资金总额；对不上说明三个数中至少
+    有一个填错或抄错。
+
+    Example: 支出1220.06万元，其中基本支出585.38万元、项目支出634.67万元（合计1220.05，差0.01为舍入）。
+    """
+    funds = s.evaluation.funds
+    for column, title in COLUMNS:
+        total, basic, project = (getattr(line, column) for line in (funds.total, funds.basic, funds.project))
+        if None in (total, basic, project):
+            continue
+        draft = _sum_draft(total, [basic, project], f"全年{title}不等于基本支出与项目支出之和",
+                           s.at(f"funds.total.{column}"), [s.at(f"funds.basic.{column}"), s.at(f"funds.project.{column}")])
+        if draft:
+            yield draft
+
+
+@check("JX102", "basic-split-sum", "基本支出不等于人员经费与公用经费之和", "error")
+def basic_split_sum(s: Subject) -> Iterator[Draft]:
+    """基本支出不等于人员经费与公用经费之和。
+
+    Why: 基本支出 = 人员经费 + 公用经费，是决算的基本勾稽关系。
+
+    Example: 基本支出316.71万元，其中人员经费277.20万元、公用经费39.51万元（相符）。
+    """
+    funds = s.evaluation.funds
+    for column, title in COLUMNS:
+        basic, personnel, public = (getattr(line, column) for line in (funds.basic, funds.personnel, funds.public))
+        if None in (basic, personnel, public):
+            continue
+        draft = _sum_draft(basic, [personnel, public], f"基本支出{title}不等于人员经费与公用经费之和",
+                           s.at(f"funds.basic.{column}"), [s.at(f"funds.personnel.{column}"), s.at(f"funds.public.{column}")])
+        if draft:
+            yield draft
+
+
+@check("JX103", "project-items-sum", "项目明细之和与项目支出不符", "error")
+def project_items_sum(s: Subject) -> Iterator[Draft]:
+    """列出的各项目金额之和与所述项目支出总额不符。
+
+    Why: 报告列出项目支出的构成时，各项之和应等于项目支出；不等说明某项金额或总额有误。
+
+    Example: 项目支出466.13万元，其中维稳工作161.82万元……平安建设144.17万元（六项合计467.13）。
+    """
+    items = s.evaluation.funds.project_items
+    for column, _ in COLUMNS:
+        amounts = [getattr(item, column) for item in items if getattr(item, column) is not None]
+        if len(amounts) < 2:
+            continue
+        stated = _project_totals(s, column)
+        if not stated or any(abs(sum(amounts) - total) <= tolerance(len(amounts)) for total, _ in stated):
+            continue
+        total, at = stated[0]
+        others = "、".join(fmt(t) for t, _ in stated)
+        related = [s.at(f"funds.project_items[{i}]") for i in range(len(items))]
+        yield Draft(f"列出的 {len(amounts)} 个项目合计 {money(sum(amounts))}，与项目支出 {others} 万元不符",
+                    at, [r for r in related if r])
+
+
+def _project_totals(s: Subject, column: str) -> list[tuple[Decimal, object]]:
+    """Every statement of 项目支出 in that column; the other column if none."""
+    figures = [f for f in s.evaluation.figures if f.key == f"funds.project.{column}" and f.value is not None]
+    if not figures:
+        figures = [f for f in s.evaluation.figures if f.key.startswith("funds.project.") and f.value is not None
+                   and not f.key.endswith(".rate")]
+    unique: dict[Decimal, object] = {}
+    for figure in figures:
+        unique.setdefault(figure.value, figure.source)  # type: ignore[arg-type]
+    return list(unique.items())
+
+
+@check("JX104", "three-public-sum", "三公经费不等于各分项之和", "error")
+def three_public_sum(s: Subject) -> Iterator[Draft]:
+    """基础数据表中三公经费不等于公务用车、出国、公务接待之和，或公务用车不等于购置与运行维护之和。
+
+    Why: 三公经费由三项构成，是社会关注的重点数据，分项与合计必须一致。
+
+    Example: 三公经费 5.32 = 公务用车 0 + 出国 0 + 公务接待 5.32（相符）。
+    """
+    lines = {line.key: line for line in s.evaluation.basic_data}
+    for total_key, part_keys, what in (("three_public", ("vehicles", "overseas", "reception"), "三公经费"),
+                                       ("vehicles", ("vehicle_purchase", "vehicle_operation"), "公务用车购置和维护经费")):
+        if total_key not in lines or not all(k in lines for k in part_keys):
+            continue
+        for column, title in (("prior_actual", "上年决算数"), ("budget", "预算数"), ("actual", "决算数")):
+            total = getattr(lines[total_key], column)
+            parts = [getattr(lines[k], column) for k in part_keys]
+            if total is None or None in parts:
+                continue
+            draft = _sum_draft(total, parts, f"基础数据表{what}（{title}）不等于各分项之和", lines[total_key].source,
+                               [lines[k].source for k in part_keys if lines[k].source])
+            if draft:
+                yield draft
+
+
+@check("JX105", "share-recomputed", "所述占比与金额不符", "error")
+def share_recomputed(s: Subject, *, places: int = 2) -> Iterator[Draft]:
+    """正文所述“占……总额 X%”与由金额重算的比例不符。
+
+    Why: 占比由金额相除得来，写错说明金额或比例有一处是错的，也常见于照抄上年报告。
+
+    Example: 支出1220.06万元，其中基本支出585.38万元，占支出总额47.95%（重算为47.98%）。
+    """
+    if s.document is None or not s.is_root:
+        return
+    for share in prose.shares(s.document):
+        if share.base == 0:
+            continue
+        recomputed = share.amount / share.base * 100
+        slack = Decimal(5) / Decimal(10) ** (places + 1) + 100 * Decimal("0.005") * (1 + share.amount / share.base) / share.base
+        if abs(recomputed - share.share) > slack:
+            yield Draft(f"{fmt(share.amount)} ÷ {fmt(share.base)} = {round2(recomputed)}%，而报告写作 {fmt(share.share)}%",
+                        s.document.ref(share.paragraph, text=share.snippet), evidence=share.snippet)
+
+
+@check("JX106", "stated-sum-in-prose", "正文所述合计与各笔金额之和不符", "error")
+def stated_sum_in_prose(s: Subject) -> Iterator[Draft]:
+    """正文“合计支付 X 万元”与同一句中逐笔列出的支付金额之和不符。
+
+    Why: 合计数应由各笔加总得出；不符说明漏记、重记或抄错。
+
+    Example: 实际支付26.19万元，……已全额支付（12万元），……实际支付2.2万元，合计支付38.39万元（应为40.39）。
+    """
+    if s.document is None or not s.is_root:
+        return
+    for stated in prose.stated_sums(s.document):
+        draft = _sum_draft(stated.total, list(stated.parts), "正文所述合计与逐笔金额之和不符",
+                           s.document.ref(stated.paragraph, text=stated.snippet), [])
+        if draft:
+            draft.evidence = stated.snippet
+            yield draft
+
+
+@check("JX107", "rate-recomputed", "所述执行率与金额不符", "error")
+def rate_recomputed(s: Subject) -> Iterator[Draft]:
+    """所述预算执行率与“执行数 ÷ 预算数”重算结果不符。
+
+    Why: 执行率决定预算执行率得分，写错会直接影响总分。
+
+    Example: 基本支出预算285.44万元、决算325.69万元，执行率114.1%（重算114.10%，相符）。
+    """
+    ev = s.evaluation
+    for figure in ev.figures:
+        line = _line_for_rate(ev.funds, figure.key)
+        if line is None or figure.value is None or not line.budget or line.executed is None:
+            continue
+        recomputed = line.executed / line.budget * 100
+        decimals = -figure.value.as_tuple().exponent if figure.value.as_tuple().exponent < 0 else 0
+        slack = Decimal(5) / Decimal(10) ** (decimals + 1) + Decimal("0.01")
+        if abs(recomputed - figure.value) > slack:
+            yield Draft(f"{fmt(line.executed)} ÷ {fmt(line.budget)} = {round2(recomputed)}%，而报告写作 {fmt(figure.value)}%",
+                        figure.source, evidence=figure.source.text if figure.source else "")
+
+
+def _line_for_rate(funds: object, key: str) -> FundLine | None:
+    names = {"stated.execution_rate": "total", "funds.basic.rate": "basic", "funds.project.rate": "project"}
+    return getattr(funds, names[key]) if key in names else None
+
+
+@check("JX108", "staffing-sum", "人员数前后不符", "error")
+def staffing_sum(s: Subject) -> Iterator[Draft]:
+    """总人数不等于在职与离退休人数之和。
+
+    Why: 人员情况是基础数据，总数与分项不符说明有一处填错。
+
+    Example: 共有人员24人，其中在职11人、离退休13人（相符）。
+    """
+    staff = s.evaluation.unit.staffing
+    if None not in (staff.total, staff.serving, staff.retired) and staff.total != staff.serving + staff.retired:
+        yield Draft(f"总人数 {staff.total} 人，而在职 {staff.serving} 人 + 离退休 {staff.retired} 人 = "
+                    f"{staff.serving + staff.retired} 人", s.at("unit.staffing.total"),
+                    [r for r in (s.at("unit.staffing.serving"), s.at("unit.staffing.retired")) if r])

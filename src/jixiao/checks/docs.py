@@ -1,0 +1,25 @@
+"""docs/checks.md, generated from the registry (`jixiao rules --markdown`)."""
+
+from __future__ import annotations
+
+from jixiao.checks.registry import FAMILIES, select
+from jixiao.model.finding import SEVERITY_TITLES
+
+
+def checks_markdown() -> str:
+    lines = ["# jixiao 检查规则", "", "本文件由 `jixiao rules --markdown` 生成，请勿手工编辑。", "",
+             "代码永不重用：JX + 类别数字 + 两位序号。级别：错误（数据确有矛盾）、警告（需要说明或核实）、提示。", "",
+             "## JX0xx 读取", "", "### JX001 file-unreadable：文件无法读取", "",
+             "默认级别：错误", "",
+             "文件不存在、为空、已损坏、已加密、格式与扩展名不符等，无法读取。批量检查时记为一条意见，不中断其他文件。", ""]
+    for digit, (family, title) in FAMILIES.items():
+        members = [c for c in select() if c.code[2] == digit]
+        if not members:
+            continue
+        lines += [f"## JX{digit}xx {title}（{family}）", ""]
+        for item in members:
+            lines += [f"### {item.code} {item.slug}：{item.title}", "",
+                      f"默认级别：{SEVERITY_TITLES[item.severity]}" + ("；批量检查" if item.batch else ""), "", item.doc, ""]
+            if item.options:
+                lines += ["选项：" + "，".join(f"`{k} = {v}`" for k, v in item.options.items()), ""]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,160 @@
+"""JX5xx completeness and form: required sections, heading numbering, placeholders,
+blank signature lines, missing tables or results, doubled punctuation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from jixiao.checks.registry import check
+from jixiao.checks.subject import Draft, Subject
+
+
+# rules.md §7.4: every outline has these; matched by keywords, never by number.
+REQUIRED_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("基本情况", ("基本情况", "概况")),
+    ("预算（资金）执行或使用情况", ("支出情况", "使用", "执行情况", "决算情况", "支出概况")),
+    ("绩效情况或自评结果", ("绩效情况", "自评结果", "绩效自评情况", "绩效目标完成", "评价结论")),
+    ("存在的问题", ("存在的问题", "存在问题")),
+    ("改进措施或建议", ("改进措施", "建议")),
+    ("结果应用和公开情况", ("应用", "公开")),
+    ("其他需要说明的情况", ("其他需要说明",)),
+)
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
+_PLACEHOLDER = re.compile(r"[×X]{2,}|x{3,}|_{3,}|＿{2,}|【[^】]{0,10}】|（此处[^）]*）|\(此处[^)]*\)|待填|XX单位|某某")
+_FOOTER = re.compile(r"填表人[:：]\s*(?P<a>\S*?)\s+填报日期[:：]\s*(?P<b>\S*?)\s+联系电话[:：]\s*(?P<c>\S*?)\s+"
+                     r"单位负责人签字[:：]\s*(?P<d>\S*)\s*$")
+
+
+def chinese_number(text: str) -> int | None:
+    """一 → 1, 十 → 10, 十一 → 11, 二十三 → 23; None when not a Chinese numeral."""
+    if not text or any(ch not in "零一二三四五六七八九十" for ch in text):
+        return None
+    if "十" not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+def _cn(number: int) -> str:
+    digits = "零一二三四五六七八九"
+    if number < 10:
+        return digits[number]
+    tens, ones = divmod(number, 10)
+    return (digits[tens] if tens > 1 else "") + "十" + (digits[ones] if ones else "")
+
+
+@check("JX501", "required-section-missing", "缺少必备章节", "warning")
+def required_section_missing(s: Subject) -> Iterator[Draft]:
+    """报告缺少自评报告的必备章节（按关键词识别，不看编号）。
+
+    Why: 各地自评报告提纲都包含基本情况、资金执行、绩效情况、问题、改进措施、结果应用和公开、
+    其他说明等部分；缺少某一部分，报告就不完整。
+
+    Example: 专项资金自评报告没有“绩效自评结果应用和公开情况”一节。
+    """
+    if not s.is_root or not s.evaluation.sections:
+        return
+    headings = [section.heading for section in s.evaluation.sections]
+    for name, keywords in REQUIRED_SECTIONS:
+        if not any(keyword in heading for heading in headings for keyword in keywords):
+            yield Draft(f"报告中没有“{name}”一节", s.evaluation.sections[0].source)
+
+
+@check("JX502", "heading-numbering", "章节编号不连续", "warning")
+def heading_numbering(s: Subject) -> Iterator[Draft]:
+    """一级标题的中文编号跳号或重号（自动编号转成的阿拉伯数字只计数，不核对）。
+
+    Why: 编号错乱往往是拼凑旧报告留下的痕迹，也让引用和审核定位出错。
+
+    Example: “七、下一步改进措施”之后隔一个标题就是“十、其他需要说明的情况”，缺“九”。
+    """
+    top = [section for section in s.evaluation.sections if section.level == 1]
+    known = [(i, chinese_number(section.number), section) for i, section in enumerate(top)]
+    known = [(i, n, section) for i, n, section in known if n is not None]
+    for (i, a, first), (j, b, second) in zip(known, known[1:]):
+        if b != a + (j - i):
+            gap = f"之间有 {j - i - 1} 个标题" if j - i > 1 else "紧接在后"
+            yield Draft(f"“{first.number}、{first.heading}”与“{second.number}、{second.heading}”{gap}，"
+                        f"后者编号应为“{_cn(a + j - i)}”", second.source, [first.source] if first.source else [])
+
+
+@check("JX503", "placeholder-left", "模板占位符未替换", "warning")
+def placeholder_left(s: Subject) -> Iterator[Draft]:
+    """正文中留有模板占位符（如“××单位”“【填写】”“_____”）。
+
+    Why: 占位符说明模板没有填完，报告不应以这种状态提交或公开。
+
+    Example: “××单位2023年度部门整体支出……”。
+    """
+    if s.document is None or not s.is_root:
+        return
+    for paragraph in s.document.paragraphs:
+        match = _PLACEHOLDER.search(paragraph.text)
+        if match:
+            yield Draft(f"正文留有占位符“{match.group(0)}”", s.document.ref(paragraph), evidence=paragraph.text[:80])
+
+
+@check("JX504", "blank-signature-line", "填表人、日期、签字空白", "warning")
+def blank_signature_line(s: Subject) -> Iterator[Draft]:
+    """表格下方的“填表人、填报日期、联系电话、单位负责人签字”全部空白。
+
+    Why: 模板要求填表人和单位负责人签字、注明日期，空白说明表格未经确认，责任无法落实。
+
+    Example: “填表人：        填报日期：          联系电话：            单位负责人签字：”。
+    """
+    if s.document is None or not s.is_root:
+        return
+    for paragraph in s.document.paragraphs:
+        match = _FOOTER.search(paragraph.text.strip())
+        if match and not any(match.group(k) for k in "abcd"):
+            yield Draft("填表人、填报日期、联系电话、单位负责人签字均为空白", s.document.ref(paragraph))
+
+
+@check("JX505", "no-indicator-table", "没有绩效指标表", "warning")
+def no_indicator_table(s: Subject) -> Iterator[Draft]:
+    """报告没有绩效自评表（绩效指标及其目标值、完成值、分值、得分）。
+
+    Why: 自评结果“主要通过项目支出绩效自评表的形式反映”（10号）；只有文字、没有指标表的报告
+    无法复核得分。
+
+    Example: 专项资金自评报告只给出“自评得分97分”，没有指标表。
+    """
+    if not s.is_root or s.evaluation.indicators:
+        return
+    without = [c for c in s.evaluation.projects if not c.indicators]
+    projects = f"，所述 {len(without)} 个项目也都没有" if without and len(without) == len(s.evaluation.projects) else ""
+    yield Draft(f"“{s.evaluation.display_name}”没有绩效指标表{projects}，得分无法复核", s.at("title") or s.at("stated.total"))
+
+
+@check("JX506", "no-stated-result", "没有说明自评得分或等级", "warning")
+def no_stated_result(s: Subject) -> Iterator[Draft]:
+    """报告既没有给出自评总分，也没有给出等级。
+
+    Why: 自评的结论就是得分和等级，缺少它们报告就没有结论。
+
+    Example: 部门整体支出绩效自评报告通篇未出现“自评得分”。
+    """
+    if s.is_root and s.evaluation.stated.total is None and not s.evaluation.stated.grade:
+        yield Draft(f"“{s.evaluation.display_name}”没有给出自评得分或等级", s.at("title"))
+
+
+@check("JX507", "doubled-punctuation", "标点重复", "info")
+def doubled_punctuation(s: Subject) -> Iterator[Draft]:
+    """正文中同一个标点连写两次（如“。。”“，，”）。
+
+    Why: 小错误，但说明报告发布前没有校对。
+
+    Example: “……项目支出417.67万元。。预算执行率100%。”
+    """
+    if s.document is None or not s.is_root:
+        return
+    for paragraph in s.document.paragraphs:
+        match = re.search(r"([。，；、：])\1", paragraph.text)
+        if match:
+            start = max(match.start() - 12, 0)
+            yield Draft(f"标点“{match.group(0)}”重复", s.document.ref(paragraph, text=paragraph.text[start:match.end() + 8]),
+                        evidence=paragraph.text[start:match.end() + 8])
+
+
+

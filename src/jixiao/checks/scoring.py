@@ -1,0 +1,164 @@
+"""JX2xx scoring: weights, scores against weights, totals, grades, recomputed vs stated."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.checks.registry import check
+from jixiao.checks.subject import Draft, Subject
+from jixiao.model.money import fmt, tolerance
+
+LEVEL1_DEFAULTS = (("产出", "output"), ("效益", "effect"), ("满意", "satisfaction"))
+
+
+def _weights(s: Subject) -> list[Decimal]:
+    return [i.weight for i in s.evaluation.indicators if i.weight is not None]
+
+
+@check("JX201", "weights-total", "分值合计不等于满分", "error")
+def weights_total(s: Subject) -> Iterator[Draft]:
+    """预算执行率分值与各指标分值之和不等于满分（通常100分）。
+
+    Why: 财预〔2020〕10号要求预算执行率与一级指标权重合计100%；合计不对，总分就失去可比性。
+
+    Example: 执行率10 + 产出50 + 效益30 + 满意度10 = 100（相符）。
+    """
+    if not s.evaluation.indicators:
+        return
+    execution = s.scorecard.lines[0].weight or Decimal(0)
+    total = execution + sum(_weights(s), Decimal(0))
+    if total != s.profile.total_max:
+        yield Draft(f"预算执行率 {fmt(execution)} 分 + 指标分值 {fmt(total - execution)} 分 = {fmt(total)} 分，"
+                    f"不等于满分 {fmt(s.profile.total_max)} 分", s.evaluation.indicators[0].source)
+
+
+@check("JX202", "level1-weights", "一级指标分值与标注或规定不符", "error")
+def level1_weights(s: Subject) -> Iterator[Draft]:
+    """一级指标下各三级指标分值之和与表中标注的“（50分）”不符（错误），或与规则默认权重不同（提示）。
+
+    Why: 表中标注的一级分值是对外承诺的权重结构；下级分值合计应等于上级（W3）。10号原则上为
+    产出50、效益30、满意度10，如有特殊情况可调整，故与默认不同仅作提示。
+
+    Example: 产出指标(50分) 下七行分值 5+5+5+5+10+10+10 = 50（相符）。
+    """
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    first: dict[str, object] = {}
+    for indicator in s.evaluation.indicators:
+        if indicator.weight is not None and indicator.level1:
+            sums[indicator.level1] += indicator.weight
+            first.setdefault(indicator.level1, indicator.source)
+    for level1, total in sums.items():
+        stated = s.evaluation.stated.level1_weights.get(level1)
+        if stated is not None and stated != total:
+            yield Draft(f"“{level1}”标注 {fmt(stated)} 分，其下各指标分值合计 {fmt(total)} 分", first[level1])  # type: ignore[arg-type]
+            continue
+        default = next((getattr(s.profile.weights, attr) for word, attr in LEVEL1_DEFAULTS if word in level1), None)
+        if default is not None and total != default:
+            yield Draft(f"“{level1}”分值合计 {fmt(total)} 分，规则 {s.profile.id} 默认为 {fmt(default)} 分",
+                        first[level1], severity="info")  # type: ignore[arg-type]
+
+
+@check("JX203", "score-above-weight", "得分超过分值或为负", "error")
+def score_above_weight(s: Subject) -> Iterator[Draft]:
+    """某行得分大于其分值，或小于 0。
+
+    Why: 得分不能大于分值（W5），这是各地自评系统导入时的硬校验。
+
+    Example: 分值5、得分6 → 错误。
+    """
+    for indicator in s.evaluation.indicators:
+        if indicator.score is None or indicator.weight is None:
+            continue
+        if indicator.score > indicator.weight or indicator.score < 0:
+            yield Draft(f"“{indicator.label}”得分 {fmt(indicator.score)} 超出 0–{fmt(indicator.weight)} 分",
+                        indicator.source)
+
+
+@check("JX204", "total-vs-rows", "总分不等于各项得分之和", "error")
+def total_vs_rows(s: Subject) -> Iterator[Draft]:
+    """所填总分不等于预算执行率得分与各指标得分之和。
+
+    Why: 总分由各项指标得分汇总形成（10号），不等于各项之和说明总分或某项得分填错。
+
+    Example: 10 + 50 + 28 + 10 = 98，总分98（相符）。
+    """
+    ev = s.evaluation
+    rows = [i.score for i in ev.indicators if i.score is not None]
+    if ev.stated.total is None or not rows or ev.stated.execution_score is None:
+        return
+    parts = [ev.stated.execution_score, *rows]
+    total = sum(parts, Decimal(0))
+    if abs(total - ev.stated.total) > tolerance(len(parts)):
+        yield Draft(f"预算执行率得分与各指标得分合计 {fmt(total)} 分，而总分填 {fmt(ev.stated.total)} 分",
+                    s.at("stated.total"))
+
+
+@check("JX205", "grade-vs-total", "等级与总分不符", "error")
+def grade_vs_total(s: Subject) -> Iterator[Draft]:
+    """所述等级与所述总分所在的等级区间不符。
+
+    Why: 等级由总分决定：90（含）以上为优，80（含）–90为良，60（含）–80为中，60以下为差。
+
+    Example: 总分86.28，等级“良”（相符）；总分88，等级“优” → 错误。
+    """
+    ev = s.evaluation
+    if ev.stated.total is None or not ev.stated.grade:
+        return
+    band = s.profile.grade_for(ev.stated.total)
+    if ev.stated.grade != band:
+        yield Draft(f"总分 {fmt(ev.stated.total)} 分应为“{band}”，报告写作“{ev.stated.grade}”",
+                    s.at("stated.grade"), [r for r in (s.at("stated.total"),) if r])
+
+
+@check("JX206", "score-recomputed", "指标得分与按规则重算不符", "error")
+def score_recomputed(s: Subject) -> Iterator[Draft]:
+    """指标得分与按评分规则重算的得分不符，或定性指标得分超出其档次区间。
+
+    Why: 定量指标完成即满分、未完成按比例计分；定性指标按三档区间确定分值（10号）。不符说明
+    计分有误或打分偏高。指标值无比较符、方向系推断时，仅作警告。
+
+    Example: 指标值≥12次、完成10次、分值5，应得 5 × 10/12 = 4.17 分，填报5分 → 错误。
+    """
+    for line in s.scorecard.lines[1:]:
+        if line.status == "outside_band":
+            closing = ")" if line.high_open else "]"
+            yield Draft(f"“{line.label}”填报 {fmt(line.stated)} 分，超出所在档次区间 [{line.low}, {line.high}{closing}；"
+                        f"{line.explanation}", line.source)
+        elif line.status == "differs" and not _full_marks_miss(line):
+            inferred = "no_comparator" in line.flags
+            yield Draft(f"“{line.label}”填报 {fmt(line.stated)} 分，按规则应为 {line.recomputed} 分：{line.explanation}",
+                        line.source, severity="warning" if inferred else None)
+
+
+def _full_marks_miss(line: object) -> bool:
+    return line.stated == line.weight and line.recomputed is not None and line.recomputed < line.weight  # type: ignore[attr-defined]
+
+
+@check("JX207", "execution-score", "预算执行率得分与执行率不符", "error")
+def execution_score(s: Subject) -> Iterator[Draft]:
+    """预算执行率得分与“分值 × min(执行数/预算数, 1)”不符。
+
+    Why: 执行率得分按全年执行数与全年（调整后）预算数之比计算，是总分的一部分。
+
+    Example: 预算100万元、执行90万元、分值10，应得9分，填报10分 → 错误。
+    """
+    line = s.scorecard.lines[0]
+    if line.status == "differs":
+        yield Draft(f"预算执行率得分填 {fmt(line.stated)} 分，应为 {line.recomputed} 分：{line.explanation}",
+                    s.at("stated.execution_score"))
+
+
+@check("JX208", "total-recomputed", "总分与按规则重算不符", "error")
+def total_recomputed(s: Subject) -> Iterator[Draft]:
+    """所填总分不在按规则重算的总分（或其允许区间）之内。
+
+    Why: 重算总分是对自评的复核；超出说明打分整体偏高或偏低。
+
+    Example: 重算总分 95.17，填报 98 → 错误。
+    """
+    card = s.scorecard
+    if card.total_matches is False:
+        shown = str(card.total) if card.total is not None else f"{card.total_low}–{card.total_high}"
+        yield Draft(f"填报总分 {fmt(card.stated_total)} 分，按规则重算为 {shown} 分", s.at("stated.total"))
