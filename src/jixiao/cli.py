@@ -20,6 +20,7 @@ from jixiao.model.evaluation import KIND_TITLES, Evaluation
 from jixiao.model.finding import SEVERITY_TITLES, Finding
 from jixiao.render.findings import findings_html, findings_json, print_findings
 from jixiao.render.findings import write_xlsx as write_findings_xlsx
+from jixiao.render.files import render_file
 from jixiao.render.terminal import print_scorecard
 from jixiao.rules import ProfileError, available_profiles, profile_for
 from jixiao.scoring import score as score_evaluation
@@ -123,6 +124,22 @@ def explain(code: Annotated[str, typer.Argument(help="检查代码，如 JX101")
     typer.echo(item.doc)
     if item.options:
         typer.echo("\n选项：" + "，".join(f"{k} = {v}" for k, v in item.options.items()))
+
+
+@app.command()
+def render(
+    file: Annotated[Path, typer.Argument(help="自评报告或自评数据文件")],
+    to: Annotated[Literal["docx", "xlsx", "pdf", "html", "json"], typer.Option("--to", "-t", help="输出格式")] = "docx",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="输出文件；缺省为同名文件")] = None,
+    scores: Annotated[Literal["stated", "recomputed"], typer.Option(help="表中得分：填报（stated）或重算（recomputed）")] = "stated",
+    profile: Annotated[str | None, typer.Option("--profile", "-p", help="评分规则")] = None,
+) -> None:
+    """生成标准格式的自评报告（.docx）、附表（.xlsx）、PDF、网页或 JSON。"""
+    target = output or Path(f"{file.stem}.{to}")
+    if target.resolve() == file.resolve():
+        raise InputError(f"{target}: 输出文件与输入文件相同，未覆盖")
+    written = render_file(file, to, target, scores, profile)
+    err.print(f"已写入 {written}")
 
 
 @app.command()

@@ -57,6 +57,11 @@ def fmt(value: Decimal | None) -> str:
     return text or "0"
 
 
+def amount_text(value: Decimal) -> str:
+    """An amount exactly as stated: 277.20 stays 277.20 (its digits are the report's)."""
+    return format(value, "f")
+
+
 Money = Annotated[
     Decimal,
     BeforeValidator(to_decimal),

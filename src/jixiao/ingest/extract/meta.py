@@ -55,7 +55,10 @@ def kind_of(title: str) -> str | None:
 
 
 def unit_from_title(title: str) -> str:
+    """`2023年度某委整体支出绩效自评报告` → 某委; a title that is not a report's gives none."""
     name = re.sub(r"^\s*(?:19|20)\d{2}\s*年度?", "", title)
+    if not _REPORT_WORDS.search(name):
+        return ""
     name = _REPORT_WORDS.sub("", name).strip()
     return name if 2 <= len(name) <= 40 else ""
 

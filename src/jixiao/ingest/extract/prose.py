@@ -19,6 +19,7 @@ from jixiao.model.evaluation import Figure
 
 _NUM = r"(\d+(?:\.\d+)?)"
 _MONEY = _NUM + r"\s*万元"
+_COL = r"(?P<col>预算数?|决算数?|执行数|实际支出)?"  # a column word inside the figure: 基本支出预算285.44万元
 _BUDGET_MARKS = ("预算", "安排", "年初")
 _SPENT_MARKS = ("实际", "决算", "支付", "执行数", "全年支出")
 
@@ -39,13 +40,13 @@ MONEY_RULES: tuple[Rule, ...] = (
     _rule("funds.total.budget", "全年预算", r"(?:全年预算资金|全年预算数|调整后预算|全年预算)(?:为|共|合计)?" + _MONEY),
     _rule("funds.total.initial_budget", "年初预算", r"年初预算(?:数|资金)?(?:\([^)]{0,20}\))?(?:为|共)?" + _MONEY),
     _rule("funds.total.executed", "实际支出",
-          r"(?:全年实际支出|全年实际执行|本年实际项目支出|实际项目支出|合计支付|实际支出合计|支出决算|全年执行数|全年支出|实际支出|(?<=度)支出)(?:合计|总计|为|共)?"
+          r"(?<![本目])(?:全年实际支出|全年实际执行|本年实际项目支出|实际项目支出|合计支付|实际支出合计|支出决算|全年执行数|全年支出|实际支出|(?<=度)支出)(?:合计|总计|为|共)?"
           + _MONEY),
     _rule("income.total", "收入合计", r"收入(?:合计|总计)(?:为)?" + _MONEY),
-    _rule("funds.basic.{col}", "基本支出", r"基本支出(?:预算)?(?:为|共|合计)?" + _MONEY),
-    _rule("funds.personnel.{col}", "人员经费", r"人员经费(?:支出)?(?:为|共)?" + _MONEY),
-    _rule("funds.public.{col}", "公用经费", r"(?:日常)?公用经费(?:支出)?(?:为|共)?" + _MONEY),
-    _rule("funds.project.{col}", "项目支出", r"项目支出(?:预算)?(?:为|共|合计)?" + _MONEY),
+    _rule("funds.basic.{col}", "基本支出", r"基本支出" + _COL + r"(?:为|共|合计)?" + _MONEY),
+    _rule("funds.personnel.{col}", "人员经费", r"人员经费(?:支出)?" + _COL + r"(?:为|共)?" + _MONEY),
+    _rule("funds.public.{col}", "公用经费", r"(?:日常)?公用经费(?:支出)?" + _COL + r"(?:为|共)?" + _MONEY),
+    _rule("funds.project.{col}", "项目支出", r"项目支出" + _COL + r"(?:为|共|合计)?" + _MONEY),
 )
 RESULT_RULES: tuple[Rule, ...] = (
     _rule("stated.total", "自评得分", r"(?:自评|评价)得分(?:为|是)?[:]?\s*" + _NUM + r"\s*分", "分"),
@@ -84,22 +85,31 @@ def _sentence_figures(doc: Document, paragraph: Paragraph, sentence: str) -> lis
     figures = []
     for rule in (*MONEY_RULES, *RESULT_RULES, *GRADE_RULES):
         for match in rule.pattern.finditer(sentence):
-            if match.start(1) in taken:
+            number = match.start(_number_group(rule))
+            if number in taken:
                 continue
-            taken.add(match.start(1))
+            taken.add(number)
             figures.append(_figure(doc, paragraph, sentence, rule, match))
     return sorted(figures, key=lambda f: sentence.find(f.source.text or "") if f.source else 0)
 
 
+def _number_group(rule: Rule) -> int:
+    """The amount is group 1, or group 2 after an optional column word."""
+    return 2 if "col" in rule.pattern.groupindex else 1
+
+
 def _figure(doc: Document, paragraph: Paragraph, sentence: str, rule: Rule, match: re.Match[str]) -> Figure:
-    key = rule.key.replace("{col}", _column(sentence[: match.start()]))
+    inside = match.groupdict().get("col")
+    column = ("budget" if inside.startswith("预算") else "executed") if inside else _column(sentence[: match.start()])
+    key = rule.key.replace("{col}", column)
     if key == "stated.execution_rate":
         key = _rate_subject(sentence[: match.start()])
     ref = doc.ref(paragraph, text=match.group(0))
     if rule in GRADE_RULES:
         word = GRADE_WORDS.get(match[1], match[1])
         return Figure(key=key, label=rule.label, text=word, origin="prose", source=ref)
-    return Figure(key=key, label=rule.label, value=Decimal(match[1]), unit=rule.unit, origin="prose", source=ref)
+    value = match[_number_group(rule)]
+    return Figure(key=key, label=rule.label, value=Decimal(value), unit=rule.unit, origin="prose", source=ref)
 
 
 def _column(before: str) -> str:

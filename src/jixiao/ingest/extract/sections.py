@@ -94,11 +94,25 @@ def _continues_list(current: _Numbered, previous: _Numbered | None) -> bool:
     return current.number.isdigit() and previous.number.isdigit() and int(current.number) == int(previous.number) + 1
 
 
+_ATTACHMENT = re.compile(r"^附(?:件|表)?\s*\d+(?:[-—－]\d+)?(?:[:：\s]|$)")
+
+
 def split_parts(doc: Document) -> list[Part]:
-    """The document's paragraphs grouped under their headings (a first part may have none)."""
+    """The document's paragraphs grouped under their headings (a first part may have none).
+
+    A section ends where the attachments begin: at a table or an `附件1` line, the text
+    that follows belongs to no section of the report's outline.
+    """
     parts = [Part(heading=None)]
     last: dict[str, _Numbered] = {}
-    for paragraph in doc.paragraphs:
+    for block in doc.blocks:
+        if not isinstance(block, Paragraph):
+            if parts[-1].heading is not None:
+                parts.append(Part(heading=None))
+            continue
+        paragraph = block
+        if _ATTACHMENT.match(paragraph.text) and parts[-1].heading is not None:
+            parts.append(Part(heading=None))
         found = numbering_of(paragraph)
         heading = None
         if found is not None:

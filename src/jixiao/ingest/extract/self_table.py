@@ -178,6 +178,7 @@ def _read_indicators(doc: Document, table: Table, result: SelfTable) -> None:
     for row in table.rows[start + 1:]:
         if squash(row[0].text) in ("总分", "合计", "总计"):
             _read_total(doc, table, header, row, columns, result)
+            _read_grade(doc, table, table.rows[table.rows.index(row) + 1:], result)
             break
         values = {name: cell_at(row, len(header), index) for name, index in columns.items()}
         stated_level1 = _level1(values.get("level1"), "", result, doc, table)
@@ -234,6 +235,19 @@ def _carried(previous: str, level2: str) -> str:
     if not previous or (inferred and inferred[:2] not in previous):
         return inferred or previous
     return previous
+
+
+GRADE_LABELS = ("自评等级", "等级", "评价等级", "绩效等级")
+
+
+def _read_grade(doc: Document, table: Table, rest: list[list[Cell]], result: SelfTable) -> None:
+    """A 自评等级 row after 总分 (jixiao's tables and some provincial ones carry it)."""
+    for row in rest[:2]:
+        found = _value_after(row, GRADE_LABELS)
+        if found and found[1].flat in ("优", "良", "中", "差"):
+            result.set("stated.grade", found[1].flat, doc.ref(table, found[1]))
+            result.figures.append(Figure(key="stated.grade", label="等级", text=found[1].flat, origin="table",
+                                         source=doc.ref(table, found[1])))
 
 
 def _read_total(doc: Document, table: Table, header: list[Cell], row: list[Cell],

@@ -3,13 +3,15 @@ text, one paragraph a row (reports pasted into Excel).
 
 Merged ranges: the top-left cell carries the spans; cells a vertical merge covers become
 empty cells (as in converted text), cells a horizontal merge covers are left out. Values
-are shown as Excel shows them (`100%` for 1 formatted as a percentage); a formula whose
-value Excel never cached is kept as its formula text.
+are shown as Excel shows them (`100%` for 1 formatted as a percentage). A formula whose
+value was never cached (files written by tools, not Excel) is computed when it uses only
+what `formula.evaluate` knows, else kept as its text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.errors import InputError
 from jixiao.ingest.document import Cell, Document, Paragraph, Table
+from jixiao.ingest.readers.formula import FormulaError, evaluate
 from jixiao.ingest.readers.package import check_package
 
 MAX_ROWS = 5000
@@ -60,7 +63,7 @@ def _table(sheet: Worksheet, formula_sheet: Worksheet, index: int) -> Table:
         for c in range(1, sheet.max_column + 1):
             if covered.get((r, c)) == "horizontal":
                 continue
-            text = "" if (r, c) in covered else _shown(sheet.cell(r, c), formula_sheet.cell(r, c).value)
+            text = "" if (r, c) in covered else _shown(sheet.cell(r, c), formula_sheet.cell(r, c).value, formula_sheet)
             rowspan, colspan = origins.get((r, c), (1, 1))
             row.append(Cell(text, len(table.rows) + 1, len(row) + 1, rowspan=rowspan, colspan=colspan))
         if any(cell.text for cell in row) or table.rows:
@@ -82,20 +85,33 @@ def _merges(sheet: Worksheet) -> tuple[dict[tuple[int, int], tuple[int, int]], d
     return origins, covered
 
 
-def _shown(cell: Any, formula: Any) -> str:
+def _shown(cell: Any, formula: Any, formula_sheet: Worksheet) -> str:
     value = cell.value
+    if value is None and isinstance(formula, str) and formula.startswith("="):
+        try:
+            value = evaluate(formula, lambda r, c: formula_sheet.cell(r, c).value)
+        except (FormulaError, ArithmeticError):
+            return formula
     if value is None:
-        return str(formula) if isinstance(formula, str) and formula.startswith("=") else ""
+        return ""
     if isinstance(value, bool):
         return "是" if value else "否"
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, Decimal)):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        places = _decimals(cell.number_format or "")
         if "%" in (cell.number_format or ""):
-            return f"{_plain(number * 100)}%"
-        return _plain(number)
+            number *= 100
+        shown = _plain(number) if places is None else format(number.quantize(Decimal(1).scaleb(-places)), "f")
+        return f"{shown}%" if "%" in (cell.number_format or "") else shown
     if isinstance(value, (dt.datetime, dt.date)):
         return value.strftime("%Y-%m-%d")
     return str(value)
+
+
+def _decimals(number_format: str) -> int | None:
+    """Decimal places a fixed format shows (`0.00` → 2, `0%` → 0); None for General."""
+    match = re.fullmatch(r"[#,]*0(?:\.(0+))?%?", number_format)
+    return len(match[1] or "") if match else None
 
 
 def _plain(number: Decimal) -> str:
