@@ -62,7 +62,9 @@ def test_a_bad_file_in_a_batch_is_a_finding_not_a_stop(tmp_path: Path) -> None:
     broken.write_bytes(b"not a zip")
     result = jixiao("check", str(broken), S000, "--format", "json")
     findings = json.loads(result.stdout)["findings"]
-    assert findings[0]["code"] == "JX001" and "内容不是Word 文档" in findings[0]["message"]
+    unreadable = [f for f in findings if f["code"] == "JX001"]
+    assert len(unreadable) == 1 and unreadable[0]["file"] == str(broken)
+    assert "内容不是Word 文档" in unreadable[0]["message"]
     assert any(f["file"] == S000 for f in findings)
     assert result.returncode == 1
 
