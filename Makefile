@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install system-deps docs clean
+.PHONY: run test install system-deps docs bench clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11（找不到 $(PYTHON)）"; exit 2; }
@@ -30,5 +30,8 @@ test: $(STAMP) system-deps  ## the whole test suite
 docs: $(STAMP)  ## regenerate docs/checks.md from the check registry
 	$(BIN)/jixiao rules --markdown > docs/checks.md
 
+bench: $(STAMP)  ## speed, memory and recall against the floor (under ten minutes on 2 cores)
+	$(BIN)/python bench/run.py
+
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .hypothesis bench/work

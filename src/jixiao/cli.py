@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table
 
+from jixiao.batch import find_files, run_batch
+from jixiao.batch_output import SINKS
 from jixiao.checks import CHECKS, CheckOptions, audit_files, select
 from jixiao.checks.docs import checks_markdown
 from jixiao.config import load_check_config
@@ -140,6 +144,37 @@ def render(
         raise InputError(f"{target}: 输出文件与输入文件相同，未覆盖")
     written = render_file(file, to, target, scores, profile)
     err.print(f"已写入 {written}")
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[Path], typer.Argument(help="文件夹（递归查找）或文件，可多个")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="结果文件")] = Path("results.xlsx"),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行进程数", min=1)] = os.cpu_count() or 1,
+    output_format: Annotated[Literal["xlsx", "csv", "jsonl"] | None, typer.Option("--format", "-f", help="结果格式，缺省按扩展名")] = None,
+    profile: Annotated[str | None, typer.Option("--profile", "-p", help="评分规则")] = None,
+) -> None:
+    """批量读取、评分和审核一批报告：每份报告一行结果，另列全部审核意见和无法读取的文件。"""
+    files = find_files(inputs)
+    if not files:
+        raise InputError(f"{'、'.join(map(str, inputs))}: 没有找到可读取的报告文件")
+    kind = output_format or output.suffix.lstrip(".").lower()
+    if kind not in SINKS:
+        raise InputError(f"{output}: 结果格式须为 xlsx、csv 或 jsonl")
+    config = load_check_config(Path.cwd())
+    options = CheckOptions(select=config.get("select", []), ignore=config.get("ignore", []),
+                           profile=profile or config.get("profile"), options=config.get("options", {}))
+    options.validate()
+    sink = SINKS[kind](output)
+    with Progress(console=err, transient=True) as bar:
+        task = bar.add_task("处理中", total=len(files))
+        result = run_batch(files, options, jobs, sink, lambda n: bar.advance(task, n))
+    sink.close()
+    state = "（已中断，结果为部分）" if result.interrupted else ""
+    err.print(f"已写入 {output}{state}：{result.processed} 份已处理，{result.unreadable} 份无法读取，"
+              f"{result.reused} 处报告间雷同段落")
+    if result.interrupted:
+        raise typer.Exit(130)
 
 
 @app.command()

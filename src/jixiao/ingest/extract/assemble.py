@@ -187,9 +187,8 @@ def _prose_child(doc: Document, project: ProseProject, year: int | None, root: _
     child.provenance["title"] = doc.ref(project.heading, text=project.title)
     money = own_money(doc, project)
     child.prose(money)
-    child.prose(figures_in(doc, _paragraphs(project.parts), _bodies(project.parts))
-                and [f for f in figures_in(doc, _paragraphs(project.parts), _bodies(project.parts))
-                     if not f.key.startswith("funds.")])
+    found = figures_in(doc, _paragraphs(project.parts), _bodies(project.parts))
+    child.prose([f for f in found if not f.key.startswith("funds.")])  # its money came from own_money
     child.data["sections"] = [_section(doc, part) for part in project.parts if part.heading is not None]
     return child.evaluation()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.ingest.document import Cell
 from jixiao.model.normalize import normalize_value_text
@@ -12,6 +13,7 @@ _SPACE = re.compile(r"[\s\u3000\xa0]+")
 _NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)(%|万元|元|分|人)?")
 
 
+@lru_cache(maxsize=8192)
 def squash(text: str) -> str:
     """A label without any spaces or line breaks: `年初\\n预算数` → `年初预算数`."""
     return _SPACE.sub("", text)
@@ -34,12 +36,16 @@ def cell_at(row: list[Cell], header_len: int, index: int) -> Cell | None:
 
 
 def find_columns(row: list[Cell], aliases: dict[str, tuple[str, ...]]) -> dict[str, int]:
-    """Map canonical column names to indices in a header row, in any order."""
+    """Map canonical column names to indices in a header row, in any order.
+
+    A header matches an alias exactly or begins with it (`偏差原因分析及改进措施`)."""
     found: dict[str, int] = {}
     for index, cell in enumerate(row):
         label = squash(cell.text)
+        if not label or len(label) > 24:
+            continue
         for name, names in aliases.items():
-            if name not in found and any(label == alias or label.startswith(alias) for alias in names):
+            if name not in found and any(label.startswith(alias) for alias in names):
                 found[name] = index
                 break
     return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from jixiao.ingest.document import Document, Paragraph
@@ -65,8 +66,11 @@ _SUBJECTS = (("基本支出", "funds.basic.rate"), ("项目支出", "funds.proje
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """NFKC for matching: full-width digits and punctuation become ASCII, lengths kept."""
+    """NFKC for matching: full-width digits and punctuation become ASCII, lengths kept.
+
+    Cached: extraction and several checks fold the same paragraphs again."""
     return unicodedata.normalize("NFKC", text)
 
 
@@ -80,10 +84,22 @@ def figures_in(doc: Document, paragraphs: list[Paragraph], body_of: dict[int, st
     return found
 
 
+_DIGIT = re.compile(r"\d")
+_GRADE_WORD = re.compile(r"[优良中差]")
+
+
+def _rules_for(sentence: str) -> tuple[Rule, ...]:
+    """Only the rules that could match: most sentences of a report state no figure."""
+    rules: tuple[Rule, ...] = ()
+    if _DIGIT.search(sentence):
+        rules = (*(MONEY_RULES if "万元" in sentence else ()), *RESULT_RULES)
+    return (*rules, *GRADE_RULES) if _GRADE_WORD.search(sentence) else rules
+
+
 def _sentence_figures(doc: Document, paragraph: Paragraph, sentence: str) -> list[Figure]:
     taken: set[int] = set()
     figures = []
-    for rule in (*MONEY_RULES, *RESULT_RULES, *GRADE_RULES):
+    for rule in _rules_for(sentence):
         for match in rule.pattern.finditer(sentence):
             number = match.start(_number_group(rule))
             if number in taken:

@@ -110,9 +110,9 @@ def decode_text(data: bytes, path: Path) -> str:
     raise InputError(f"{path}: 无法识别文本编码（既不是 UTF-8 也不是 GB18030），或不是文本文件")
 
 
+_ODD = re.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff]")  # control characters and private-use glyphs
+
+
 def _looks_like_text(text: str) -> bool:
     sample = text[:20000]
-    if not sample:
-        return True
-    odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0xE000 <= ord(ch) <= 0xF8FF)
-    return odd / len(sample) < 0.01
+    return not sample or len(_ODD.findall(sample)) / len(sample) < 0.01
