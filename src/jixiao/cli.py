@@ -178,6 +178,26 @@ def batch(
 
 
 @app.command()
+def serve(
+    port: Annotated[int, typer.Option(help="端口")] = 8000,
+    demo: Annotated[bool, typer.Option(help="数据库为空时载入演示数据")] = True,
+) -> None:
+    """启动网页应用（开发用服务器；生产环境用 gunicorn jixiao.web.wsgi）。"""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
+    import django
+    from django.conf import settings
+    from django.core.management import call_command
+
+    django.setup()
+    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
+    call_command("migrate", verbosity=0)
+    if demo:
+        call_command("jixiao_demo")
+    out.print(f"网页应用：http://127.0.0.1:{port}/")
+    call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+
+
+@app.command()
 def new(
     kind: Annotated[Literal["department", "project", "special_fund"], typer.Option(help="评价类型")] = "department",
     year: Annotated[int, typer.Option(help="年度", min=1990, max=2100)] = 2024,

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from jixiao.web.evaluations import views
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("import/", views.import_report, name="import"),
+    path("e/<int:pk>/", views.detail, name="detail"),
+    path("e/<int:pk>/act/", views.act, name="act"),
+    path("e/<int:pk>/versions/", views.versions, name="versions"),
+    path("e/<int:pk>/restore/", views.restore, name="restore"),
+    path("e/<int:pk>/export/<str:to>/", views.export, name="export"),
+]

@@ -1,0 +1,132 @@
+"""Thin views: parse the request, call a selector or a service, render. Every fetch goes
+through `visible_to` (or `editable_by`), so guessing another unit's id gives a 404."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.contrib import messages
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from jixiao.checks import CheckOptions, check_subject
+from jixiao.checks.subject import Subject
+from jixiao.errors import InputError
+from jixiao.model.evaluation import Evaluation
+from jixiao.render.docx import write_report
+from jixiao.render.html import page
+from jixiao.render.layout import tables
+from jixiao.render.narrative import report_lines
+from jixiao.render.pdf import to_pdf
+from jixiao.render.xlsx import write_workbook
+from jixiao.rules import profile_for
+from jixiao.scoring import score
+from jixiao.web.evaluations import selectors, services
+from jixiao.web.evaluations.models import Status
+from jixiao.web.org.scope import units_for
+
+EXPORTS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+           "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+           "pdf": "application/pdf", "html": "text/html; charset=utf-8", "json": "application/json"}
+
+
+def queue(request: HttpRequest) -> HttpResponse:
+    records = selectors.review_queue(request.user)
+    status = request.GET.get("status", "")
+    if status:
+        records = records.filter(status=status)
+    return render(request, "evaluations/queue.html", {"records": records, "statuses": Status.choices, "status": status})
+
+
+class ImportForm(forms.Form):
+    unit = forms.ModelChoiceField(queryset=None, label="单位")
+    file = forms.FileField(label="自评报告或数据文件")
+
+    def __init__(self, user: object, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units_for(user, ("filer",))
+
+
+def import_report(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.user, request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            record = services.import_file(upload.name, upload.read(), form.cleaned_data["unit"], request.user)
+        except InputError as exc:
+            form.add_error("file", str(exc).replace(str(Path(tempfile.gettempdir())), ""))
+        else:
+            messages.success(request, f"已导入“{record.title}”：错误 {record.errors} 条，警告 {record.warnings} 条")
+            return redirect("detail", pk=record.pk)
+    return render(request, "evaluations/import.html", {"form": form})
+
+
+def _subject(record: object) -> Subject:
+    ev = Evaluation.model_validate(record.data)  # type: ignore[attr-defined]
+    profile = profile_for(None, ev.fiscal_year)
+    return Subject(ev, score(ev, profile), profile)
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_object_or_404(selectors.visible_to(request.user), pk=pk)
+    subject = _subject(record)
+    findings = check_subject(subject, CheckOptions())
+    return render(request, "evaluations/detail.html", {
+        "record": record, "findings": findings, "actions": services.allowed_actions(record, request.user),
+        "events": record.events.select_related("actor"), "report": page(subject.evaluation, subject.scorecard, findings),
+    })
+
+
+@require_POST
+def act(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_object_or_404(selectors.visible_to(request.user), pk=pk)
+    try:
+        services.act(record, request.POST.get("action", ""), request.user, request.POST.get("comment", ""),
+                     request.POST.get("finding", ""))
+    except services.WorkflowError as exc:
+        messages.error(request, str(exc))
+    return redirect("detail", pk=pk)
+
+
+def versions(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_object_or_404(selectors.visible_to(request.user), pk=pk)
+    return render(request, "evaluations/versions.html", {"record": record, "versions": record.versions.select_related("author")})
+
+
+@require_POST
+def restore(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_object_or_404(selectors.editable_by(request.user), pk=pk)
+    try:
+        services.restore(record, int(request.POST["number"]), request.user, int(request.POST["version"]))
+        messages.success(request, f"已恢复第 {request.POST['number']} 版")
+    except services.WorkflowError as exc:
+        messages.error(request, str(exc))
+    return redirect("versions", pk=pk)
+
+
+def export(request: HttpRequest, pk: int, to: str) -> HttpResponse:
+    record = get_object_or_404(selectors.visible_to(request.user), pk=pk)
+    if to not in EXPORTS:
+        return HttpResponse("不支持的格式", status=400)
+    subject = _subject(record)
+    folder = Path(tempfile.mkdtemp(prefix="jixiao-export-"))
+    target = folder / f"evaluation-{record.pk}.{to}"
+    _write(subject, to, target)
+    return FileResponse(target.open("rb"), as_attachment=True, filename=f"{record.title}.{to}", content_type=EXPORTS[to])
+
+
+def _write(subject: Subject, to: str, target: Path) -> None:
+    ev, card = subject.evaluation, subject.scorecard
+    if to in ("docx", "pdf"):
+        report = write_report(ev, card, target.with_suffix(".docx"))
+        if to == "pdf":
+            to_pdf([report], target.parent)
+    elif to == "xlsx":
+        write_workbook(tables(ev, card), target, report_lines(ev, ev.display_name))
+    elif to == "html":
+        target.write_text(page(ev, card, check_subject(subject, CheckOptions())), encoding="utf-8")
+    else:
+        target.write_text(ev.model_dump_json(indent=2, exclude_defaults=True), encoding="utf-8")

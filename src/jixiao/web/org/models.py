@@ -1,0 +1,43 @@
+"""Finance bureau → departments → units, and who works where in which role."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        BUREAU = "bureau", "财政局"
+        DEPARTMENT = "department", "主管部门"
+        UNIT = "unit", "预算单位"
+
+    name = models.CharField("名称", max_length=200)
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey("self", verbose_name="上级", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="children")
+
+    class Meta:
+        verbose_name = "组织"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        FILER = "filer", "填报人"
+        REVIEWER = "reviewer", "审核人"
+        ADMIN = "admin", "管理员"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField("角色", max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = "成员"
+        unique_together = [("user", "organisation", "role")]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organisation}（{self.get_role_display()}）"

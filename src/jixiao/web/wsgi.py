@@ -1,0 +1,8 @@
+"""WSGI entry for production: `gunicorn jixiao.web.wsgi` (see README)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
+application = get_wsgi_application()

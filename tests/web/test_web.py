@@ -1,0 +1,152 @@
+"""The web app: login everywhere, access enforced in the querysets (guessing another unit's
+id gives 404 for reading, acting, exporting), CSRF on every form, the workflow, versions
+and refusal of stale saves, import of a report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from jixiao.ingest import read_evaluation
+from jixiao.web.evaluations import services
+from jixiao.web.evaluations.models import EvaluationRecord, Status
+from jixiao.web.org.models import Membership, Organisation
+
+REPORTS = Path(__file__).parents[2] / "examples" / "reports"
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world() -> dict:
+    bureau = Organisation.objects.create(name="财政局", kind="bureau")
+    department = Organisation.objects.create(name="主管部门", kind="department", parent=bureau)
+    mine = Organisation.objects.create(name="甲单位", kind="unit", parent=department)
+    other = Organisation.objects.create(name="乙单位", kind="unit", parent=bureau)
+    users = {}
+    for name, org, role in (("filer", mine, "filer"), ("other", other, "filer"), ("reviewer", department, "reviewer"),
+                            ("bureau", bureau, "reviewer")):
+        users[name] = get_user_model().objects.create_user(name, password="pw")
+        Membership.objects.create(user=users[name], organisation=org, role=role)
+    ev = read_evaluation(REPORTS / "000_1c537258e20f2a87.txt")
+    own = services.create(mine, ev, users["filer"])
+    foreign = services.create(other, ev, users["other"])
+    return {"users": users, "own": own, "foreign": foreign, "mine": mine}
+
+
+def client_for(user: object) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_login_required_everywhere_but_login(world: dict) -> None:
+    anonymous = Client()
+    for url in (reverse("queue"), reverse("import"), reverse("detail", args=[world["own"].pk]),
+                reverse("export", args=[world["own"].pk, "json"])):
+        response = anonymous.get(url)
+        assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    assert anonymous.get(reverse("login")).status_code == 200
+
+
+def test_summary_columns_are_computed(world: dict) -> None:
+    record = world["own"]
+    assert (record.stated_total, record.recomputed_total, record.errors) == (98, 98, 0)
+    assert record.warnings > 0 and record.versions.count() == 1
+
+
+def test_a_filer_sees_only_their_units(world: dict) -> None:
+    client = client_for(world["users"]["filer"])
+    listing = client.get(reverse("queue")).content.decode()
+    assert listing.count("/e/") == 1 and f"/e/{world['own'].pk}/" in listing
+
+
+@pytest.mark.parametrize("method, name, args", [
+    ("get", "detail", []), ("get", "versions", []), ("get", "export", ["json"]), ("get", "export", ["docx"]),
+    ("post", "act", []), ("post", "restore", []),
+])
+def test_guessing_another_units_id_is_404(world: dict, method: str, name: str, args: list[str]) -> None:
+    client = client_for(world["users"]["filer"])
+    url = reverse(name, args=[world["foreign"].pk, *args])
+    response = getattr(client, method)(url, {"action": "submit", "number": 1, "version": 1})
+    assert response.status_code == 404
+    assert EvaluationRecord.objects.get(pk=world["foreign"].pk).status == Status.DRAFT
+
+
+def test_reviewers_see_their_scope(world: dict) -> None:
+    department = client_for(world["users"]["reviewer"]).get(reverse("queue")).content.decode()
+    assert f"/e/{world['own'].pk}/" in department and f"/e/{world['foreign'].pk}/" not in department
+    bureau = client_for(world["users"]["bureau"]).get(reverse("queue")).content.decode()
+    assert f"/e/{world['own'].pk}/" in bureau and f"/e/{world['foreign'].pk}/" in bureau
+
+
+def test_csrf_is_enforced_on_forms(world: dict) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world["users"]["filer"])
+    response = client.post(reverse("act", args=[world["own"].pk]), {"action": "submit"})
+    assert response.status_code == 403
+
+
+def test_the_whole_workflow(world: dict) -> None:
+    filer, reviewer = client_for(world["users"]["filer"]), client_for(world["users"]["reviewer"])
+    pk = world["own"].pk
+    post = lambda c, action, comment="": c.post(reverse("act", args=[pk]), {"action": action, "comment": comment})  # noqa: E731
+    post(filer, "approve")  # a filer cannot approve
+    assert EvaluationRecord.objects.get(pk=pk).status == Status.DRAFT
+    post(filer, "submit")
+    post(reviewer, "return")  # a return needs a comment
+    assert EvaluationRecord.objects.get(pk=pk).status == Status.SUBMITTED
+    post(reviewer, "return", "请说明扣分原因")
+    assert EvaluationRecord.objects.get(pk=pk).status == Status.RETURNED
+    post(filer, "submit")
+    post(reviewer, "approve")
+    post(reviewer, "publish")
+    record = EvaluationRecord.objects.get(pk=pk)
+    assert record.status == Status.PUBLISHED
+    assert [e.action for e in record.events.all()] == ["submit", "return", "submit", "approve", "publish"]
+    assert record.events.get(action="return").comment == "请说明扣分原因"
+    with pytest.raises(services.WorkflowError, match="已公开"):
+        services.save(record, read_evaluation(REPORTS / "000_1c537258e20f2a87.txt"), world["users"]["filer"], record.version)
+
+
+def test_a_stale_save_is_refused_and_history_kept(world: dict) -> None:
+    record, user = world["own"], world["users"]["filer"]
+    ev = read_evaluation(REPORTS / "004_66e78293cd0851a8.txt")
+    saved = services.save(record, ev, user, expected_version=1)
+    assert saved.version == 2 and saved.errors == 2
+    with pytest.raises(services.StaleVersion, match="他人已于此期间保存了第 2 版"):
+        services.save(record, ev, user, expected_version=1)
+    restored = services.restore(saved, 1, user, expected_version=2)
+    assert restored.version == 3 and restored.errors == 0
+    assert [v.number for v in restored.versions.all()] == [3, 2, 1]
+
+
+def test_import_a_report(world: dict) -> None:
+    client = client_for(world["users"]["filer"])
+    with (REPORTS / "004_66e78293cd0851a8.txt").open("rb") as handle:
+        response = client.post(reverse("import"), {"unit": world["mine"].pk, "file": handle})
+    record = EvaluationRecord.objects.latest("pk")
+    assert response.status_code == 302 and response.url == reverse("detail", args=[record.pk])
+    assert record.errors == 2 and record.source_name == "004_66e78293cd0851a8.txt"
+    assert record.data["provenance"]["funds.total.budget"]["file"] == "004_66e78293cd0851a8.txt"
+    page = client.get(reverse("detail", args=[record.pk])).content.decode()
+    assert "JX303" in page and "区委办专项" in page
+
+
+def test_import_refuses_a_bad_file_clearly(world: dict) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_for(world["users"]["filer"])
+    bad = SimpleUploadedFile("report.docx", b"not a zip")
+    response = client.post(reverse("import"), {"unit": world["mine"].pk, "file": bad})
+    assert response.status_code == 200 and "内容不是Word 文档" in response.content.decode()
+
+
+def test_export_own_evaluation(world: dict) -> None:
+    client = client_for(world["users"]["filer"])
+    response = client.get(reverse("export", args=[world["own"].pk, "xlsx"]))
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert b"".join(response.streaming_content)[:2] == b"PK"
