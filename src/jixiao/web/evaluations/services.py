@@ -135,3 +135,15 @@ def _relabel(value: Any, old: str, new: str) -> Any:
     if isinstance(value, list):
         return [_relabel(v, old, new) for v in value]
     return value
+
+
+def copy_for_next_year(record: EvaluationRecord, user: object) -> EvaluationRecord:
+    """A draft for the next year: same unit and indicators (targets kept), results cleared."""
+    ev = Evaluation.model_validate(record.data)
+    year = (ev.fiscal_year or 0) + 1 if ev.fiscal_year else None
+    blank = Evaluation(kind=ev.kind, fiscal_year=year, title=ev.title.replace(str(ev.fiscal_year), str(year)) if year else ev.title,
+                       unit=ev.unit, goals={"expected": ev.goals.expected},
+                       indicators=[i.model_copy(update={"actual": None, "score": None, "deviation_note": "", "source": None})
+                                   for i in ev.indicators],
+                       stated={"execution_weight": ev.stated.execution_weight, "level1_weights": ev.stated.level1_weights})
+    return create(record.unit, Evaluation.model_validate(blank.model_dump()), user, source_name=f"复制自 {record.title}")

@@ -65,9 +65,7 @@ def import_report(request: HttpRequest) -> HttpResponse:
 
 
 def _subject(record: object) -> Subject:
-    ev = Evaluation.model_validate(record.data)  # type: ignore[attr-defined]
-    profile = profile_for(None, ev.fiscal_year)
-    return Subject(ev, score(ev, profile), profile)
+    return _subject_of(Evaluation.model_validate(record.data))  # type: ignore[attr-defined]
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -77,6 +75,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "evaluations/detail.html", {
         "record": record, "findings": findings, "actions": services.allowed_actions(record, request.user),
         "events": record.events.select_related("actor"), "report": page(subject.evaluation, subject.scorecard, findings),
+        "can_edit": selectors.editable_by(request.user).filter(pk=pk).exists() and record.status in services.EDITABLE,
     })
 
 
@@ -130,3 +129,65 @@ def _write(subject: Subject, to: str, target: Path) -> None:
         target.write_text(page(ev, card, check_subject(subject, CheckOptions())), encoding="utf-8")
     else:
         target.write_text(ev.model_dump_json(indent=2, exclude_defaults=True), encoding="utf-8")
+
+
+def _edit_context(record: object, values: dict, rows: list, error: str = "") -> dict:
+    from jixiao.web.evaluations import editing
+
+    return {"record": record, "values": values, "rows": rows, "scalars": editing.SCALARS, "error": error,
+            "level1": editing.LEVEL1, "level2": editing.LEVEL2, "next_index": max([r.index for r in rows], default=-1) + 1}
+
+
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    from jixiao.web.evaluations import editing
+
+    record = get_object_or_404(selectors.editable_by(request.user), pk=pk)
+    if request.method != "POST":
+        return render(request, "evaluations/edit.html", _edit_context(record, *editing.initial(record.data)))
+    values, rows = editing.posted(request.POST)
+    ev, error = editing.evaluation_from(values, rows, record.data)
+    if ev is not None:
+        try:
+            services.save(record, ev, request.user, int(request.POST.get("version", "0")))
+        except services.WorkflowError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, "已保存")
+            return redirect("detail", pk=pk)
+    return render(request, "evaluations/edit.html", _edit_context(record, values, rows, error), status=409 if error else 200)
+
+
+@require_POST
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """Live re-score and findings for the form as it stands (nothing is saved)."""
+    from jixiao.web.evaluations import editing
+
+    record = get_object_or_404(selectors.editable_by(request.user), pk=pk)
+    ev, error = editing.evaluation_from(*editing.posted(request.POST), record.data)
+    if ev is None:
+        return render(request, "evaluations/_preview.html", {"error": error})
+    subject = _subject_of(ev)
+    return render(request, "evaluations/_preview.html", {
+        "card": subject.scorecard, "findings": check_subject(subject, CheckOptions())})
+
+
+def new_row(request: HttpRequest, pk: int) -> HttpResponse:
+    from jixiao.web.evaluations import editing
+
+    get_object_or_404(selectors.editable_by(request.user), pk=pk)
+    index = int(request.GET.get("index", "0"))
+    return render(request, "evaluations/_row.html", {"row": editing.Row(index, {}), "level1": editing.LEVEL1,
+                                                     "level2": editing.LEVEL2})
+
+
+@require_POST
+def copy_next_year(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_object_or_404(selectors.editable_by(request.user), pk=pk)
+    created = services.copy_for_next_year(record, request.user)
+    messages.success(request, f"已按上年自评新建“{created.title}”，请填写本年完成情况")
+    return redirect("edit", pk=created.pk)
+
+
+def _subject_of(ev: Evaluation) -> Subject:
+    profile = profile_for(None, ev.fiscal_year)
+    return Subject(ev, score(ev, profile), profile)
