@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install system-deps docs bench clean
+.PHONY: run samples test install system-deps docs bench clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11（找不到 $(PYTHON)）"; exit 2; }
@@ -16,7 +16,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: $(STAMP)  ## score the sample reports
+run: $(STAMP)  ## the web app on SQLite with the sample reports and demo users (http://127.0.0.1:8000/)
+	$(BIN)/jixiao serve
+
+samples: $(STAMP)  ## the command line on the samples: score two, check all five
 	$(BIN)/jixiao score examples/reports/000_1c537258e20f2a87.txt
 	$(BIN)/jixiao score examples/reports/004_66e78293cd0851a8.txt
 	-$(BIN)/jixiao check examples/reports/*.txt
@@ -24,8 +27,9 @@ run: $(STAMP)  ## score the sample reports
 system-deps:  ## LibreOffice, CJK fonts, poppler (installed when the machine allows)
 	@bash scripts/system-deps.sh
 
-test: $(STAMP) system-deps  ## the whole test suite
+test: $(STAMP) system-deps  ## the whole test suite (SQLite), then the web tests on PostgreSQL
 	$(BIN)/python -m pytest
+	bash scripts/test-postgres.sh
 
 docs: $(STAMP)  ## regenerate docs/checks.md from the check registry
 	$(BIN)/jixiao rules --markdown > docs/checks.md
@@ -34,4 +38,4 @@ bench: $(STAMP)  ## speed, memory and recall against the floor (under ten minute
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache .hypothesis bench/work
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .hypothesis bench/work var

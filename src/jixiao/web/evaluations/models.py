@@ -31,6 +31,8 @@ class EvaluationRecord(models.Model):
     errors = models.PositiveIntegerField("错误", default=0, db_index=True)
     warnings = models.PositiveIntegerField("警告", default=0)
     all_full_marks = models.BooleanField("全部满分", default=False)
+    finding_codes = models.JSONField("审核意见代码计数", default=dict)
+    execution_rate = models.DecimalField("预算执行率(%)", max_digits=8, decimal_places=2, null=True)
     source_name = models.CharField("来源文件", max_length=300, blank=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import Counter
+from decimal import Decimal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,10 +55,13 @@ def summary(ev: Evaluation) -> dict[str, Any]:
     findings = check_subject(Subject(ev, card, profile), CheckOptions())
     counts = Counter(f.severity for f in findings)
     rows = [i for i in ev.indicators if i.weight is not None and i.score is not None]
+    total = ev.funds.total
+    rate = (total.executed / total.budget * 100).quantize(Decimal("0.01")) if total.budget and total.executed is not None else None
     return {"fiscal_year": ev.fiscal_year, "kind": ev.kind, "title": ev.display_name[:300],
             "stated_total": ev.stated.total, "recomputed_total": card.total, "grade": ev.stated.grade or "",
             "errors": counts["error"], "warnings": counts["warning"],
-            "all_full_marks": bool(rows) and all(i.score == i.weight for i in rows)}
+            "all_full_marks": bool(rows) and all(i.score == i.weight for i in rows),
+            "finding_codes": dict(Counter(f.code for f in findings)), "execution_rate": rate}
 
 
 def _data(ev: Evaluation) -> dict[str, Any]:

@@ -5,6 +5,8 @@ from jixiao.web.evaluations import views
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("import/", views.import_report, name="import"),
+    path("spotcheck/", views.spot_check, name="spotcheck"),
+    path("dashboard/", views.dashboard, name="dashboard"),
     path("e/<int:pk>/", views.detail, name="detail"),
     path("e/<int:pk>/act/", views.act, name="act"),
     path("e/<int:pk>/edit/", views.edit, name="edit"),

@@ -3,12 +3,15 @@ through `visible_to` (or `editable_by`), so guessing another unit's id gives a 4
 
 from __future__ import annotations
 
+import io
 import tempfile
+import time
 from pathlib import Path
+from urllib.parse import quote
 
 from django import forms
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -26,6 +29,8 @@ from jixiao.rules import profile_for
 from jixiao.scoring import score
 from jixiao.web.evaluations import selectors, services
 from jixiao.web.evaluations.models import Status
+from jixiao.web.evaluations.reports import dashboard_data, findings_workbook, queue_workbook
+from jixiao.web.org.models import Organisation
 from jixiao.web.org.scope import units_for
 
 EXPORTS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -34,11 +39,38 @@ EXPORTS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessing
 
 
 def queue(request: HttpRequest) -> HttpResponse:
-    records = selectors.review_queue(request.user)
-    status = request.GET.get("status", "")
-    if status:
-        records = records.filter(status=status)
-    return render(request, "evaluations/queue.html", {"records": records, "statuses": Status.choices, "status": status})
+    params = request.GET.dict()
+    records = selectors.filtered(request.user, params)
+    if request.GET.get("format") == "xlsx":
+        return _xlsx_response(queue_workbook(records), "自评列表.xlsx")
+    if request.GET.get("format") == "findings":
+        return _xlsx_response(findings_workbook(records), "审核意见.xlsx")
+    departments = Organisation.objects.filter(kind="department", children__evaluations__in=selectors.visible_to(request.user)).distinct()
+    return render(request, "evaluations/queue.html", {
+        "records": records, "statuses": Status.choices, "params": params, "departments": departments,
+        "query": request.GET.urlencode()})
+
+
+def spot_check(request: HttpRequest) -> HttpResponse:
+    share = min(max(float(request.GET.get("share", "0.2") or 0.2), 0.0), 1.0)
+    seed = request.GET.get("seed") or str(int(time.time()))
+    records = selectors.spot_check(request.user, share, seed)
+    return render(request, "evaluations/spotcheck.html", {"records": records, "share": share, "seed": seed})
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    data = dashboard_data(selectors.visible_to(request.user), request.GET.get("unit"))
+    if request.GET.get("format") == "json":
+        return JsonResponse(data)
+    return render(request, "evaluations/dashboard.html", {"data": data})
+
+
+def _xlsx_response(book: object, name: str) -> HttpResponse:
+    stream = io.BytesIO()
+    book.save(stream)  # type: ignore[attr-defined]
+    response = HttpResponse(stream.getvalue(), content_type=EXPORTS["xlsx"])
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    return response
 
 
 class ImportForm(forms.Form):
