@@ -16,11 +16,13 @@ pytestmark = pytest.mark.django_db
 
 
 def form_data(record: EvaluationRecord) -> dict[str, str]:
-    values, rows = initial(record.data)
-    data = {"version": str(record.version), **values}
-    for row in rows:
+    form = initial(record.data)
+    data = {"version": str(record.version), **form.values}
+    for row in form.rows:
         data.update({f"ind-{row.index}-{k}": v for k, v in row.values.items()})
         data[f"ind-{row.index}-order"] = str(row.index)
+    for index, section in enumerate(form.sections):
+        data[f"sec-{index}-heading"], data[f"sec-{index}-text"] = section["heading"], section["text"]
     return data
 
 
@@ -96,3 +98,15 @@ def test_copy_last_year(world: dict) -> None:
     assert created.fiscal_year == 2024 and created.status == "draft"
     first = created.data["indicators"][0]
     assert first["target"]["text"] == "≥8000份" and first.get("actual", {}).get("text", "") == "" and "score" not in first
+
+
+def test_narrative_sections_are_edited_and_kept(world: dict) -> None:
+    record = world["own"]
+    data = form_data(record)
+    heading = next(k for k, v in data.items() if v == "存在的问题及原因分析")
+    data[heading.replace("heading", "text")] = "资金拨付滞后，已建立月度调度机制。"
+    client_for(world["users"]["filer"]).post(reverse("edit", args=[record.pk]), data)
+    record.refresh_from_db()
+    section = next(s for s in record.data["sections"] if s["heading"] == "存在的问题及原因分析")
+    assert section["text"] == "资金拨付滞后，已建立月度调度机制。" and section["source"]["line"] > 0
+    assert len(record.data["sections"]) == len(initial(record.versions.get(number=1).data).sections)

@@ -20,7 +20,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def more(world: dict) -> dict:
-    world["risky"] = services.create(world["mine"], read_evaluation(REPORTS / "004_66e78293cd0851a8.txt"), world["users"]["filer"])
+    from jixiao.web.org.models import Membership, Organisation
+
+    office = Organisation.objects.create(name="丙单位", kind="unit", parent=world["mine"].parent)
+    Membership.objects.create(user=world["users"]["filer"], organisation=office, role="filer")
+    world["risky"] = services.create(office, read_evaluation(REPORTS / "004_66e78293cd0851a8.txt"), world["users"]["filer"])
     return world
 
 

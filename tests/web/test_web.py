@@ -4,6 +4,7 @@ and refusal of stale saves, import of a report."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -45,8 +46,11 @@ def client_for(user: object) -> Client:
 
 def test_login_required_everywhere_but_login(world: dict) -> None:
     anonymous = Client()
-    for url in (reverse("queue"), reverse("import"), reverse("detail", args=[world["own"].pk]),
-                reverse("export", args=[world["own"].pk, "json"])):
+    pk = world["own"].pk
+    urls = [reverse(name) for name in ("queue", "import", "spotcheck", "dashboard")]
+    urls += [reverse(name, args=[pk]) for name in ("detail", "versions", "edit", "new_row")]
+    urls += [reverse("version", args=[pk, 1]), reverse("export", args=[pk, "json"])]
+    for url in urls:
         response = anonymous.get(url)
         assert response.status_code == 302 and response.url.startswith(reverse("login"))
     assert anonymous.get(reverse("login")).status_code == 200
@@ -65,8 +69,9 @@ def test_a_filer_sees_only_their_units(world: dict) -> None:
 
 
 @pytest.mark.parametrize("method, name, args", [
-    ("get", "detail", []), ("get", "versions", []), ("get", "export", ["json"]), ("get", "export", ["docx"]),
-    ("post", "act", []), ("post", "restore", []),
+    ("get", "detail", []), ("get", "versions", []), ("get", "version", [1]), ("get", "export", ["json"]),
+    ("get", "export", ["docx"]), ("post", "act", []), ("post", "restore", []), ("get", "edit", []), ("post", "edit", []),
+    ("post", "preview", []), ("get", "new_row", []), ("post", "copy", []),
 ])
 def test_guessing_another_units_id_is_404(world: dict, method: str, name: str, args: list[str]) -> None:
     client = client_for(world["users"]["filer"])
@@ -83,11 +88,13 @@ def test_reviewers_see_their_scope(world: dict) -> None:
     assert f"/e/{world['own'].pk}/" in bureau and f"/e/{world['foreign'].pk}/" in bureau
 
 
-def test_csrf_is_enforced_on_forms(world: dict) -> None:
+@pytest.mark.parametrize("name", ["act", "edit", "preview", "restore", "copy", "import", "logout"])
+def test_csrf_is_enforced_on_every_form(world: dict, name: str) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(world["users"]["filer"])
-    response = client.post(reverse("act", args=[world["own"].pk]), {"action": "submit"})
-    assert response.status_code == 403
+    url = reverse(name) if name in ("import", "logout") else reverse(name, args=[world["own"].pk])
+    assert client.post(url, {"action": "submit"}).status_code == 403
+    assert EvaluationRecord.objects.get(pk=world["own"].pk).status == Status.DRAFT
 
 
 def test_the_whole_workflow(world: dict) -> None:
@@ -99,7 +106,8 @@ def test_the_whole_workflow(world: dict) -> None:
     post(filer, "submit")
     post(reviewer, "return")  # a return needs a comment
     assert EvaluationRecord.objects.get(pk=pk).status == Status.SUBMITTED
-    post(reviewer, "return", "请说明扣分原因")
+    reviewer.post(reverse("act", args=[pk]), {"action": "return", "comment": "请说明扣分原因", "field": "总分",
+                                              "finding": "JX404"})
     assert EvaluationRecord.objects.get(pk=pk).status == Status.RETURNED
     post(filer, "submit")
     post(reviewer, "approve")
@@ -107,7 +115,8 @@ def test_the_whole_workflow(world: dict) -> None:
     record = EvaluationRecord.objects.get(pk=pk)
     assert record.status == Status.PUBLISHED
     assert [e.action for e in record.events.all()] == ["submit", "return", "submit", "approve", "publish"]
-    assert record.events.get(action="return").comment == "请说明扣分原因"
+    returned = record.events.get(action="return")
+    assert (returned.comment, returned.field, returned.finding_code) == ("请说明扣分原因", "总分", "JX404")
     with pytest.raises(services.WorkflowError, match="已公开"):
         services.save(record, read_evaluation(REPORTS / "000_1c537258e20f2a87.txt"), world["users"]["filer"], record.version)
 
@@ -124,16 +133,29 @@ def test_a_stale_save_is_refused_and_history_kept(world: dict) -> None:
     assert [v.number for v in restored.versions.all()] == [3, 2, 1]
 
 
-def test_import_a_report(world: dict) -> None:
+def test_import_a_report_as_a_new_version_of_the_units_year(world: dict) -> None:
     client = client_for(world["users"]["filer"])
     with (REPORTS / "004_66e78293cd0851a8.txt").open("rb") as handle:
         response = client.post(reverse("import"), {"unit": world["mine"].pk, "file": handle})
-    record = EvaluationRecord.objects.latest("pk")
+    record = EvaluationRecord.objects.get(pk=world["own"].pk)  # same unit, 2023, department: one evaluation
     assert response.status_code == 302 and response.url == reverse("detail", args=[record.pk])
-    assert record.errors == 2 and record.source_name == "004_66e78293cd0851a8.txt"
+    assert record.version == 2 and record.errors == 2 and record.versions.get(number=2).note == "导入 004_66e78293cd0851a8.txt"
     assert record.data["provenance"]["funds.total.budget"]["file"] == "004_66e78293cd0851a8.txt"
     page = client.get(reverse("detail", args=[record.pk])).content.decode()
     assert "JX303" in page and "区委办专项" in page
+    old = client.get(reverse("version", args=[record.pk, 1])).content.decode()
+    assert "政法专项" in old and "区委办专项" not in old
+
+
+def test_import_into_a_new_unit_year(world: dict) -> None:
+    from jixiao.web.org.models import Membership, Organisation
+
+    office = Organisation.objects.create(name="丙单位", kind="unit", parent=world["mine"].parent)
+    Membership.objects.create(user=world["users"]["filer"], organisation=office, role="filer")
+    with (REPORTS / "003_99975e7492d10c60.txt").open("rb") as handle:
+        client_for(world["users"]["filer"]).post(reverse("import"), {"unit": office.pk, "file": handle})
+    record = EvaluationRecord.objects.get(unit=office)
+    assert (record.fiscal_year, record.stated_total, record.grade) == (2024, Decimal("86.28"), "良")
 
 
 def test_import_refuses_a_bad_file_clearly(world: dict) -> None:
@@ -150,3 +172,18 @@ def test_export_own_evaluation(world: dict) -> None:
     response = client.get(reverse("export", args=[world["own"].pk, "xlsx"]))
     assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert b"".join(response.streaming_content)[:2] == b"PK"
+
+
+def test_restore_through_the_page(world: dict) -> None:
+    record, client = world["own"], client_for(world["users"]["filer"])
+    services.save(record, read_evaluation(REPORTS / "004_66e78293cd0851a8.txt"), world["users"]["filer"], 1)
+    response = client.post(reverse("restore", args=[record.pk]), {"number": 1, "version": 2})
+    record.refresh_from_db()
+    assert response.status_code == 302 and record.version == 3 and record.errors == 0
+    stale = client.post(reverse("restore", args=[record.pk]), {"number": 2, "version": 2}, follow=True)
+    assert "他人已于此期间保存了第 3 版" in stale.content.decode()
+
+
+def test_no_second_evaluation_for_the_same_unit_year_and_kind(world: dict) -> None:
+    with pytest.raises(services.WorkflowError, match="已有 2023 年度的此类自评"):
+        services.create(world["mine"], read_evaluation(REPORTS / "000_1c537258e20f2a87.txt"), world["users"]["filer"])

@@ -37,25 +37,39 @@ class Row:
     values: dict[str, str]
 
 
-def initial(data: dict[str, Any]) -> tuple[dict[str, str], list[Row]]:
+@dataclass
+class Form:
+    values: dict[str, str]
+    rows: list[Row]
+    sections: list[dict[str, str]]  # heading and text of each narrative section
+
+
+def initial(data: dict[str, Any]) -> Form:
     """Form values from stored data."""
     values = {path: _text(_get(data, path)) for path, _ in SCALARS}
     rows = [Row(i, {f: _text(_measure(r.get(f))) for f in ROW_FIELDS}) for i, r in enumerate(data.get("indicators", []))]
-    return values, rows
+    sections = [{"heading": s.get("heading", ""), "text": s.get("text", "")} for s in data.get("sections", [])]
+    return Form(values, rows, sections)
 
 
-def posted(post: QueryDict) -> tuple[dict[str, str], list[Row]]:
+def posted(post: QueryDict) -> Form:
     """Form values as the user sent them (kept when a save is refused)."""
     values = {path: post.get(path, "") for path, _ in SCALARS}
     indexes = sorted({int(k.split("-")[1]) for k in post if k.startswith("ind-") and k.split("-")[1].isdigit()})
     rows = [Row(i, {f: post.get(f"ind-{i}-{f}", "") for f in ROW_FIELDS} | {
         "order": post.get(f"ind-{i}-order", str(i)), "delete": post.get(f"ind-{i}-delete", "")}) for i in indexes]
-    return values, rows
+    count = sum(1 for key in post if key.startswith("sec-") and key.endswith("-heading"))
+    sections = [{"heading": post.get(f"sec-{i}-heading", ""), "text": post.get(f"sec-{i}-text", "")} for i in range(count)]
+    return Form(values, rows, sections)
 
 
-def evaluation_from(values: dict[str, str], rows: list[Row], base: dict[str, Any]) -> tuple[Evaluation | None, str]:
+def evaluation_from(form: Form, base: dict[str, Any]) -> tuple[Evaluation | None, str]:
     """The Evaluation the form describes, or the reason it is not valid."""
+    values, rows = form.values, form.rows
     data = copy.deepcopy(base)
+    stored = data.get("sections", [])
+    data["sections"] = [{**(stored[i] if i < len(stored) else {}), **s} for i, s in enumerate(form.sections)
+                        if s["heading"].strip()] if form.sections or not stored else stored
     for path, _ in SCALARS:
         _set(data, path, values.get(path, "").strip() or None)
     kept = [r for r in rows if not r.values.get("delete") and any(r.values.get(f) for f in ROW_FIELDS)]

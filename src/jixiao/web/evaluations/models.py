@@ -39,6 +39,7 @@ class EvaluationRecord(models.Model):
     class Meta:
         verbose_name = "绩效自评"
         ordering = ["-updated_at"]
+        constraints = [models.UniqueConstraint(fields=["unit", "fiscal_year", "kind"], name="one_evaluation_per_unit_year_kind")]
 
     def __str__(self) -> str:
         return self.title
@@ -70,6 +71,7 @@ class Event(models.Model):
     at = models.DateTimeField("时间", auto_now_add=True)
     comment = models.TextField("意见", blank=True)
     finding_code = models.CharField("针对的审核意见", max_length=10, blank=True)
+    field = models.CharField("针对的栏目", max_length=100, blank=True)
 
     class Meta:
         ordering = ["at"]

@@ -70,6 +70,8 @@ def _data(ev: Evaluation) -> dict[str, Any]:
 
 @transaction.atomic
 def create(unit: Organisation, ev: Evaluation, user: object, source_name: str = "") -> EvaluationRecord:
+    if EvaluationRecord.objects.filter(unit=unit, fiscal_year=ev.fiscal_year, kind=ev.kind).exists():
+        raise WorkflowError(f"{unit}已有 {ev.fiscal_year or ''} 年度的此类自评，不能重复新建")
     record = EvaluationRecord.objects.create(unit=unit, data=_data(ev), source_name=source_name, **summary(ev))
     Version.objects.create(record=record, number=1, data=record.data, author=user, note="创建")
     return record
@@ -106,7 +108,8 @@ def _may(user: object, record: EvaluationRecord, role: str) -> bool:
 
 
 @transaction.atomic
-def act(record: EvaluationRecord, action: str, user: object, comment: str = "", finding_code: str = "") -> EvaluationRecord:
+def act(record: EvaluationRecord, action: str, user: object, comment: str = "", finding_code: str = "",
+        field: str = "") -> EvaluationRecord:
     locked = EvaluationRecord.objects.select_for_update().get(pk=record.pk)
     step = TRANSITIONS.get((locked.status, action))
     if step is None:
@@ -116,7 +119,7 @@ def act(record: EvaluationRecord, action: str, user: object, comment: str = "", 
     if action == "return" and not comment.strip():
         raise WorkflowError("退回时须写明意见")
     Event.objects.create(record=locked, action=action, from_status=locked.status, to_status=step.to, actor=user,
-                         comment=comment, finding_code=finding_code)
+                         comment=comment, finding_code=finding_code, field=field)
     locked.status = step.to
     locked.save(update_fields=["status", "updated_at"])
     return locked
@@ -129,7 +132,11 @@ def import_file(name: str, content: bytes, unit: Organisation, user: object) -> 
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(content)
         ev = read_evaluation(path)
-    return create(unit, Evaluation.model_validate(_relabel(ev.model_dump(), str(path), name)), user, source_name=name)
+    ev = Evaluation.model_validate(_relabel(ev.model_dump(), str(path), name))
+    existing = EvaluationRecord.objects.filter(unit=unit, fiscal_year=ev.fiscal_year, kind=ev.kind).first()
+    if existing is not None:  # the same unit, year and kind: the upload is a new version of it
+        return save(existing, ev, user, existing.version, note=f"导入 {name}")
+    return create(unit, ev, user, source_name=name)
 
 
 def _relabel(value: Any, old: str, new: str) -> Any:
@@ -150,4 +157,7 @@ def copy_for_next_year(record: EvaluationRecord, user: object) -> EvaluationReco
                        indicators=[i.model_copy(update={"actual": None, "score": None, "deviation_note": "", "source": None})
                                    for i in ev.indicators],
                        stated={"execution_weight": ev.stated.execution_weight, "level1_weights": ev.stated.level1_weights})
+    existing = EvaluationRecord.objects.filter(unit=record.unit, fiscal_year=year, kind=ev.kind).first()
+    if existing is not None:
+        raise WorkflowError(f"{record.unit}已有 {year} 年度的自评（“{existing.title}”）")
     return create(record.unit, Evaluation.model_validate(blank.model_dump()), user, source_name=f"复制自 {record.title}")

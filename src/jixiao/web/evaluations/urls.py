@@ -14,6 +14,7 @@ urlpatterns = [
     path("e/<int:pk>/row/", views.new_row, name="new_row"),
     path("e/<int:pk>/copy/", views.copy_next_year, name="copy"),
     path("e/<int:pk>/versions/", views.versions, name="versions"),
+    path("e/<int:pk>/v/<int:number>/", views.version, name="version"),
     path("e/<int:pk>/restore/", views.restore, name="restore"),
     path("e/<int:pk>/export/<str:to>/", views.export, name="export"),
 ]

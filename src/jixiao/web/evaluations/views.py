@@ -28,11 +28,13 @@ from jixiao.render.xlsx import write_workbook
 from jixiao.rules import profile_for
 from jixiao.scoring import score
 from jixiao.web.evaluations import selectors, services
+from jixiao.web.evaluations.editing import SCALARS
 from jixiao.web.evaluations.models import Status
 from jixiao.web.evaluations.reports import dashboard_data, findings_workbook, queue_workbook
 from jixiao.web.org.models import Organisation
 from jixiao.web.org.scope import units_for
 
+FIELD_LABELS = ["绩效指标表", "报告正文", *(label for _, label in SCALARS)]  # what a return comment may point at
 EXPORTS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
            "pdf": "application/pdf", "html": "text/html; charset=utf-8", "json": "application/json"}
@@ -88,6 +90,8 @@ def import_report(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             record = services.import_file(upload.name, upload.read(), form.cleaned_data["unit"], request.user)
+        except services.WorkflowError as exc:
+            form.add_error("file", str(exc))
         except InputError as exc:
             form.add_error("file", str(exc).replace(str(Path(tempfile.gettempdir())), ""))
         else:
@@ -108,6 +112,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "record": record, "findings": findings, "actions": services.allowed_actions(record, request.user),
         "events": record.events.select_related("actor"), "report": page(subject.evaluation, subject.scorecard, findings),
         "can_edit": selectors.editable_by(request.user).filter(pk=pk).exists() and record.status in services.EDITABLE,
+        "fields": FIELD_LABELS,
     })
 
 
@@ -116,7 +121,7 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(selectors.visible_to(request.user), pk=pk)
     try:
         services.act(record, request.POST.get("action", ""), request.user, request.POST.get("comment", ""),
-                     request.POST.get("finding", ""))
+                     request.POST.get("finding", ""), request.POST.get("field", ""))
     except services.WorkflowError as exc:
         messages.error(request, str(exc))
     return redirect("detail", pk=pk)
@@ -125,6 +130,14 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
 def versions(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(selectors.visible_to(request.user), pk=pk)
     return render(request, "evaluations/versions.html", {"record": record, "versions": record.versions.select_related("author")})
+
+
+def version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """One kept version, shown as the report page it was."""
+    record = get_object_or_404(selectors.visible_to(request.user), pk=pk)
+    kept = get_object_or_404(record.versions, number=number)
+    subject = _subject_of(Evaluation.model_validate(kept.data))
+    return HttpResponse(page(subject.evaluation, subject.scorecard, check_subject(subject, CheckOptions())))
 
 
 @require_POST
@@ -163,11 +176,13 @@ def _write(subject: Subject, to: str, target: Path) -> None:
         target.write_text(ev.model_dump_json(indent=2, exclude_defaults=True), encoding="utf-8")
 
 
-def _edit_context(record: object, values: dict, rows: list, error: str = "") -> dict:
+def _edit_context(record: object, form: object, error: str = "") -> dict:
     from jixiao.web.evaluations import editing
 
-    return {"record": record, "values": values, "rows": rows, "scalars": editing.SCALARS, "error": error,
-            "level1": editing.LEVEL1, "level2": editing.LEVEL2, "next_index": max([r.index for r in rows], default=-1) + 1}
+    rows = form.rows  # type: ignore[attr-defined]
+    return {"record": record, "values": form.values, "rows": rows, "sections": form.sections,  # type: ignore[attr-defined]
+            "scalars": editing.SCALARS, "error": error, "level1": editing.LEVEL1, "level2": editing.LEVEL2,
+            "next_index": max([r.index for r in rows], default=-1) + 1}
 
 
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -175,9 +190,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     record = get_object_or_404(selectors.editable_by(request.user), pk=pk)
     if request.method != "POST":
-        return render(request, "evaluations/edit.html", _edit_context(record, *editing.initial(record.data)))
-    values, rows = editing.posted(request.POST)
-    ev, error = editing.evaluation_from(values, rows, record.data)
+        return render(request, "evaluations/edit.html", _edit_context(record, editing.initial(record.data)))
+    form = editing.posted(request.POST)
+    ev, error = editing.evaluation_from(form, record.data)
     if ev is not None:
         try:
             services.save(record, ev, request.user, int(request.POST.get("version", "0")))
@@ -186,7 +201,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "已保存")
             return redirect("detail", pk=pk)
-    return render(request, "evaluations/edit.html", _edit_context(record, values, rows, error), status=409 if error else 200)
+    return render(request, "evaluations/edit.html", _edit_context(record, form, error), status=409 if error else 200)
 
 
 @require_POST
@@ -195,7 +210,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     from jixiao.web.evaluations import editing
 
     record = get_object_or_404(selectors.editable_by(request.user), pk=pk)
-    ev, error = editing.evaluation_from(*editing.posted(request.POST), record.data)
+    ev, error = editing.evaluation_from(editing.posted(request.POST), record.data)
     if ev is None:
         return render(request, "evaluations/_preview.html", {"error": error})
     subject = _subject_of(ev)
@@ -215,7 +230,11 @@ def new_row(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def copy_next_year(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(selectors.editable_by(request.user), pk=pk)
-    created = services.copy_for_next_year(record, request.user)
+    try:
+        created = services.copy_for_next_year(record, request.user)
+    except services.WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect("detail", pk=pk)
     messages.success(request, f"已按上年自评新建“{created.title}”，请填写本年完成情况")
     return redirect("edit", pk=created.pk)
 
