@@ -30,6 +30,19 @@ def _sum_draft(total: Decimal, parts: list[Decimal], what: str, at: object, rela
     return Draft(message, at, related)  # type: ignore[arg-type]
 
 
+def _column_sums(s: Subject, total: str, parts: tuple[str, ...], what: str) -> Iterator[Draft]:
+    """`funds.<total>` against the sum of `funds.<part>`, in the budget and spending columns."""
+    funds = s.evaluation.funds
+    for column, title in COLUMNS:
+        values = [getattr(getattr(funds, name), column) for name in (total, *parts)]
+        if None in values:
+            continue
+        draft = _sum_draft(values[0], values[1:], what.format(title=title), s.at(f"funds.{total}.{column}"),
+                           [s.at(f"funds.{part}.{column}") for part in parts])
+        if draft:
+            yield draft
+
+
 @check("JX101", "funds-nature-sum", "资金总额不等于基本支出与项目支出之和", "error")
 def funds_nature_sum(s: Subject) -> Iterator[Draft]:
     """全年预算数或全年执行数不等于基本支出与项目支出之和。
@@ -39,15 +52,7 @@ def funds_nature_sum(s: Subject) -> Iterator[Draft]:
 
     Example: 支出1220.06万元，其中基本支出585.38万元、项目支出634.67万元（合计1220.05，差0.01为舍入）。
     """
-    funds = s.evaluation.funds
-    for column, title in COLUMNS:
-        total, basic, project = (getattr(line, column) for line in (funds.total, funds.basic, funds.project))
-        if None in (total, basic, project):
-            continue
-        draft = _sum_draft(total, [basic, project], f"全年{title}不等于基本支出与项目支出之和",
-                           s.at(f"funds.total.{column}"), [s.at(f"funds.basic.{column}"), s.at(f"funds.project.{column}")])
-        if draft:
-            yield draft
+    yield from _column_sums(s, "total", ("basic", "project"), "全年{title}不等于基本支出与项目支出之和")
 
 
 @check("JX102", "basic-split-sum", "基本支出不等于人员经费与公用经费之和", "error")
@@ -58,15 +63,7 @@ def basic_split_sum(s: Subject) -> Iterator[Draft]:
 
     Example: 基本支出316.71万元，其中人员经费277.20万元、公用经费39.51万元（相符）。
     """
-    funds = s.evaluation.funds
-    for column, title in COLUMNS:
-        basic, personnel, public = (getattr(line, column) for line in (funds.basic, funds.personnel, funds.public))
-        if None in (basic, personnel, public):
-            continue
-        draft = _sum_draft(basic, [personnel, public], f"基本支出{title}不等于人员经费与公用经费之和",
-                           s.at(f"funds.basic.{column}"), [s.at(f"funds.personnel.{column}"), s.at(f"funds.public.{column}")])
-        if draft:
-            yield draft
+    yield from _column_sums(s, "basic", ("personnel", "public"), "基本支出{title}不等于人员经费与公用经费之和")
 
 
 @check("JX103", "project-items-sum", "项目明细之和与项目支出不符", "error")

@@ -9,7 +9,16 @@ from decimal import Decimal
 
 from jixiao.checks.registry import check
 from jixiao.checks.subject import Draft, Subject
+from jixiao.model.indicator import Indicator
+from jixiao.model.scorecard import ScoreLine
 from jixiao.model.money import fmt
+
+
+def _flagged(s: Subject, flag: str) -> Iterator[tuple[ScoreLine, Indicator]]:
+    """Score lines the engine flagged, with their indicator rows."""
+    for index, line in enumerate(s.scorecard.lines[1:]):
+        if flag in line.flags:
+            yield line, s.evaluation.indicators[index]
 
 
 @check("JX401", "unmeasurable-target", "指标值无法衡量", "info")
@@ -56,10 +65,8 @@ def actual_not_a_value(s: Subject) -> Iterator[Draft]:
 
     Example: 满意度 指标值“≧90%”，实际完成值“≧95%”。
     """
-    for line in s.scorecard.lines[1:]:
-        if "actual_not_value" in line.flags:
-            indicator = s.evaluation.indicators[int(line.key[11:-1])]
-            yield Draft(f"“{line.label}”的实际完成值“{indicator.actual.text}”带比较符，不是实测值", line.source)
+    for line, indicator in _flagged(s, "actual_not_value"):
+        yield Draft(f"“{line.label}”的实际完成值“{indicator.actual.text}”带比较符，不是实测值", line.source)
 
 
 @check("JX404", "deduction-without-reason", "扣分未说明原因", "warning")
@@ -100,9 +107,8 @@ def target_far_exceeded(s: Subject) -> Iterator[Draft]:
 
     Example: 指标值“≥2个”，完成“3个”（150%），偏差原因空白。
     """
-    for line in s.scorecard.lines[1:]:
-        indicator = s.evaluation.indicators[int(line.key[11:-1])]
-        if "overshoot" in line.flags and not indicator.deviation_note.strip():
+    for line, indicator in _flagged(s, "overshoot"):
+        if not indicator.deviation_note.strip():
             ratio = f"，为指标值的 {fmt(round(line.ratio * 100))}%" if line.ratio is not None else ""
             yield Draft(f"“{line.label}”指标值“{indicator.target.text}”，完成“{indicator.actual.text}”{ratio}，未说明原因",
                         line.source)
@@ -116,10 +122,8 @@ def target_without_comparator(s: Subject) -> Iterator[Draft]:
 
     Example: 事故率 指标值“0”，应写作“=0”或“≤0”。
     """
-    for line in s.scorecard.lines[1:]:
-        if "no_comparator" in line.flags:
-            indicator = s.evaluation.indicators[int(line.key[11:-1])]
-            yield Draft(f"“{line.label}”的指标值“{indicator.target.text}”没有比较符", line.source)
+    for line, indicator in _flagged(s, "no_comparator"):
+        yield Draft(f"“{line.label}”的指标值“{indicator.target.text}”没有比较符", line.source)
 
 
 @check("JX408", "target-without-unit", "指标值没有计量单位", "info")
