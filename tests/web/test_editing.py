@@ -110,3 +110,22 @@ def test_narrative_sections_are_edited_and_kept(world: dict) -> None:
     section = next(s for s in record.data["sections"] if s["heading"] == "存在的问题及原因分析")
     assert section["text"] == "资金拨付滞后，已建立月度调度机制。" and section["source"]["line"] > 0
     assert len(record.data["sections"]) == len(initial(record.versions.get(number=1).data).sections)
+
+
+def test_a_project_table_is_edited_in_place(world: dict) -> None:
+    record = world["own"]
+    project = record.data["projects"][0]
+    client = client_for(world["users"]["filer"])
+    page = client.get(reverse("edit", args=[record.pk]) + "?project=0").content.decode()
+    assert "项目“政法专项”" in page and page.count('<tr id="row-') == 13
+    form = initial(project)
+    data = {"version": "1", **form.values}
+    for row in form.rows:
+        data.update({f"ind-{row.index}-{k}": v for k, v in row.values.items()})
+    data["ind-10-deviation_note"] = "生态效益难以量化，酌情扣1分"
+    response = client.post(reverse("edit", args=[record.pk]) + "?project=0", data)
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.data["projects"][0]["indicators"][10]["deviation_note"] == "生态效益难以量化，酌情扣1分"
+    assert record.data["indicators"] == world["own"].versions.get(number=1).data["indicators"]  # the department's untouched
+    assert client.get(reverse("edit", args=[record.pk]) + "?project=9").status_code == 404

@@ -111,3 +111,20 @@ def _measure(value: Any) -> Any:
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+def part(data: dict[str, Any], project: int | None) -> dict[str, Any] | None:
+    """The part of the stored data the form edits: the evaluation or one of its projects."""
+    if project is None:
+        return data
+    projects = data.get("projects", [])
+    return projects[project] if 0 <= project < len(projects) else None
+
+
+def whole(data: dict[str, Any], project: int | None, edited: Evaluation) -> Evaluation:
+    """The whole evaluation with the edited part put back."""
+    if project is None:
+        return edited
+    merged = copy.deepcopy(data)
+    merged["projects"][project] = edited.model_dump(mode="json", exclude_defaults=True)
+    return Evaluation.model_validate(merged)

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from django import forms
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -112,7 +112,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "record": record, "findings": findings, "actions": services.allowed_actions(record, request.user),
         "events": record.events.select_related("actor"), "report": page(subject.evaluation, subject.scorecard, findings),
         "can_edit": selectors.editable_by(request.user).filter(pk=pk).exists() and record.status in services.EDITABLE,
-        "fields": FIELD_LABELS,
+        "fields": FIELD_LABELS, "projects": [p.get("title", f"项目{i + 1}") for i, p in enumerate(record.data.get("projects", []))],
     })
 
 
@@ -176,32 +176,44 @@ def _write(subject: Subject, to: str, target: Path) -> None:
         target.write_text(ev.model_dump_json(indent=2, exclude_defaults=True), encoding="utf-8")
 
 
-def _edit_context(record: object, form: object, error: str = "") -> dict:
+def _edit_context(record: object, form: object, error: str = "", project: int | None = None) -> dict:
     from jixiao.web.evaluations import editing
 
     rows = form.rows  # type: ignore[attr-defined]
+    name = editing.part(record.data, project).get("title", "") if project is not None else ""  # type: ignore[attr-defined,union-attr]
     return {"record": record, "values": form.values, "rows": rows, "sections": form.sections,  # type: ignore[attr-defined]
+            "project": project, "project_name": name, "query": f"?project={project}" if project is not None else "",
             "scalars": editing.SCALARS, "error": error, "level1": editing.LEVEL1, "level2": editing.LEVEL2,
             "next_index": max([r.index for r in rows], default=-1) + 1}
 
 
+def _project(request: HttpRequest) -> int | None:
+    value = request.GET.get("project", "")
+    return int(value) if value.isdigit() else None
+
+
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The evaluation's own tables and text, or (?project=N) one of its project tables."""
     from jixiao.web.evaluations import editing
 
     record = get_object_or_404(selectors.editable_by(request.user), pk=pk)
+    project = _project(request)
+    base = editing.part(record.data, project)
+    if base is None:
+        raise Http404("没有这个项目")
     if request.method != "POST":
-        return render(request, "evaluations/edit.html", _edit_context(record, editing.initial(record.data)))
+        return render(request, "evaluations/edit.html", _edit_context(record, editing.initial(base), project=project))
     form = editing.posted(request.POST)
-    ev, error = editing.evaluation_from(form, record.data)
+    ev, error = editing.evaluation_from(form, base)
     if ev is not None:
         try:
-            services.save(record, ev, request.user, int(request.POST.get("version", "0")))
+            services.save(record, editing.whole(record.data, project, ev), request.user, int(request.POST.get("version", "0")))
         except services.WorkflowError as exc:
             error = str(exc)
         else:
             messages.success(request, "已保存")
             return redirect("detail", pk=pk)
-    return render(request, "evaluations/edit.html", _edit_context(record, form, error), status=409 if error else 200)
+    return render(request, "evaluations/edit.html", _edit_context(record, form, error, project), status=409 if error else 200)
 
 
 @require_POST
@@ -210,7 +222,10 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     from jixiao.web.evaluations import editing
 
     record = get_object_or_404(selectors.editable_by(request.user), pk=pk)
-    ev, error = editing.evaluation_from(editing.posted(request.POST), record.data)
+    base = editing.part(record.data, _project(request))
+    if base is None:
+        raise Http404("没有这个项目")
+    ev, error = editing.evaluation_from(editing.posted(request.POST), base)
     if ev is None:
         return render(request, "evaluations/_preview.html", {"error": error})
     subject = _subject_of(ev)
