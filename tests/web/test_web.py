@@ -143,6 +143,7 @@ def test_import_a_report_as_a_new_version_of_the_units_year(world: dict) -> None
     assert record.data["provenance"]["funds.total.budget"]["file"] == "004_66e78293cd0851a8.txt"
     page = client.get(reverse("detail", args=[record.pk])).content.decode()
     assert "JX303" in page and "区委办专项" in page
+    assert ">错误</td>" in page and ">error</td>" not in page and ">warning</td>" not in page  # Chinese for users
     old = client.get(reverse("version", args=[record.pk, 1])).content.decode()
     assert "政法专项" in old and "区委办专项" not in old
 
