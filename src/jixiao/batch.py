@@ -134,23 +134,29 @@ def _take(outcome: Outcome, sink: Any, store: _FingerprintStore, result: BatchRe
     result.processed += 1
 
 
-def _outcomes(files: list[Path], options: CheckOptions, jobs: int) -> Iterator[Outcome]:
+def _process_chunk(paths: list[Path], options: CheckOptions) -> list[Outcome]:
+    return [process(path, options) for path in paths]
+
+
+def _outcomes(files: list[Path], options: CheckOptions, jobs: int, chunk: int = 8) -> Iterator[Outcome]:
+    """Outcomes as they finish. Files go to workers in small chunks: one round trip between
+    processes per chunk, not per file, and a bounded number in flight (memory stays flat)."""
     if jobs <= 1:
         for path in files:
             yield process(path, options)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker)
-    pending: set[Future[Outcome]] = set()
-    queue = iter(files)
+    pending: set[Future[list[Outcome]]] = set()
+    chunks = (files[i:i + chunk] for i in range(0, len(files), chunk))
     try:
-        for path in queue:  # keep a bounded number of tasks in flight: memory stays flat
-            pending.add(pool.submit(process, path, options))
-            if len(pending) >= jobs * 4:
+        for paths in chunks:
+            pending.add(pool.submit(_process_chunk, paths, options))
+            if len(pending) >= jobs * 3:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (future.result() for future in done)
+                yield from (outcome for future in done for outcome in future.result())
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            yield from (future.result() for future in done)
+            yield from (outcome for future in done for outcome in future.result())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
