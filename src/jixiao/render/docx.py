@@ -8,7 +8,6 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -79,5 +78,3 @@ def _table(doc: object, grid: Grid) -> None:
                 run.font.size = Pt(10.5)
                 run.font.bold = cell.header
 
-
-__all__ = ["write_report", "WD_ORIENT"]

@@ -9,7 +9,7 @@ from jixiao.model.measure import Measure
 from jixiao.model.money import fmt, round2
 from jixiao.rules.schema import Profile
 from jixiao.scoring import formulas
-from jixiao.scoring.verdict import Verdict
+from jixiao.scoring.verdict import Remarks, Verdict
 
 # rules.md §3.2: names of things to minimise, so a bare target is an upper bound.
 MINIMISE_WORDS = (
@@ -21,7 +21,7 @@ _UNIT_FACTORS = {("元", "万元"): Decimal("0.0001"), ("万元", "元"): Decima
 
 
 def score_quantitative(ind: Indicator, weight: Decimal, profile: Profile) -> Verdict:
-    target, notes = ind.target, Verdict("pending", "", Decimal(0), Decimal(0))
+    target, notes = ind.target, Remarks()
     actual = _actual_value(ind.actual, notes)
     if actual is None:
         reason = "实际完成值为空" if ind.actual.kind == "empty" else f"实际完成值“{ind.actual.text}”不是数值"
@@ -38,7 +38,7 @@ def score_quantitative(ind: Indicator, weight: Decimal, profile: Profile) -> Ver
     return verdict
 
 
-def _actual_value(actual: Measure, notes: Verdict) -> Decimal | None:
+def _actual_value(actual: Measure, notes: Remarks) -> Decimal | None:
     if actual.kind == "value":
         return actual.value
     if actual.kind in ("ge", "gt", "le", "lt", "eq"):
@@ -57,7 +57,7 @@ def _in_target_unit(value: Decimal, unit: str | None, target_unit: str | None) -
     return value * factor if factor is not None else None
 
 
-def _direction(ind: Indicator, notes: Verdict) -> str:
+def _direction(ind: Indicator, notes: Remarks) -> str:
     kind = ind.target.kind
     if kind != "value":
         return kind

@@ -9,6 +9,18 @@ from jixiao.model.money import round2
 
 
 @dataclass
+class Remarks:
+    """Notes and flags gathered before the rule that decides the score is known."""
+
+    notes: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+    def flag(self, code: str, note: str) -> None:
+        self.flags.append(code)
+        self.notes.append(note)
+
+
+@dataclass
 class Verdict:
     """Either a point score (`value`) or an allowed range [low, high] (`value` None)."""
 

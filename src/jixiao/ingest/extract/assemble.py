@@ -8,7 +8,6 @@ compare a quantity stated twice.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from jixiao.ingest.document import Document
@@ -192,5 +191,3 @@ def _prose_child(doc: Document, project: ProseProject, year: int | None, root: _
     child.data["sections"] = [_section(doc, part) for part in project.parts if part.heading is not None]
     return child.evaluation()
 
-
-__all__ = ["extract", "Decimal"]
