@@ -27,7 +27,7 @@ from jixiao.render.pdf import to_pdf
 from jixiao.render.xlsx import write_workbook
 from jixiao.rules import profile_for
 from jixiao.scoring import score
-from jixiao.web.evaluations import selectors, services
+from jixiao.web.evaluations import editing, selectors, services
 from jixiao.web.evaluations.editing import SCALARS
 from jixiao.web.evaluations.models import Status
 from jixiao.web.evaluations.reports import dashboard_data, findings_workbook, queue_workbook
@@ -177,8 +177,6 @@ def _write(subject: Subject, to: str, target: Path) -> None:
 
 
 def _edit_context(record: object, form: object, error: str = "", project: int | None = None) -> dict:
-    from jixiao.web.evaluations import editing
-
     rows = form.rows  # type: ignore[attr-defined]
     name = editing.part(record.data, project).get("title", "") if project is not None else ""  # type: ignore[attr-defined,union-attr]
     return {"record": record, "values": form.values, "rows": rows, "sections": form.sections,  # type: ignore[attr-defined]
@@ -194,8 +192,6 @@ def _project(request: HttpRequest) -> int | None:
 
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The evaluation's own tables and text, or (?project=N) one of its project tables."""
-    from jixiao.web.evaluations import editing
-
     record = get_object_or_404(selectors.editable_by(request.user), pk=pk)
     project = _project(request)
     base = editing.part(record.data, project)
@@ -219,8 +215,6 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
     """Live re-score and findings for the form as it stands (nothing is saved)."""
-    from jixiao.web.evaluations import editing
-
     record = get_object_or_404(selectors.editable_by(request.user), pk=pk)
     base = editing.part(record.data, _project(request))
     if base is None:
@@ -234,8 +228,6 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def new_row(request: HttpRequest, pk: int) -> HttpResponse:
-    from jixiao.web.evaluations import editing
-
     get_object_or_404(selectors.editable_by(request.user), pk=pk)
     index = int(request.GET.get("index", "0"))
     return render(request, "evaluations/_row.html", {"row": editing.Row(index, {}), "level1": editing.LEVEL1,
