@@ -14,6 +14,7 @@ import os
 import signal
 import sqlite3
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -106,20 +107,40 @@ class BatchResult:
 
 
 def run_batch(files: list[Path], options: CheckOptions, jobs: int, sink: Any,
-              progress: Callable[[int], None] = lambda n: None) -> BatchResult:
-    """Process files in `jobs` processes, handing each outcome to `sink` as it arrives."""
+              progress: Callable[[int], None] = lambda n: None, stop: threading.Event | None = None) -> BatchResult:
+    """Process files in `jobs` processes, handing each outcome to `sink` as it arrives.
+
+    `stop` (see StopOnInterrupt) ends the loop at the next file, so a Ctrl-C never lands
+    inside the writer and the results so far stay writable."""
     result = BatchResult()
+    stop = stop or threading.Event()
     with _FingerprintStore() as store:
-        try:
-            for outcome in _outcomes(files, options, jobs):
-                _take(outcome, sink, store, result)
-                progress(1)
-        except KeyboardInterrupt:
-            result.interrupted = True
+        for outcome in _outcomes(files, options, jobs):
+            _take(outcome, sink, store, result)
+            progress(1)
+            if stop.is_set():
+                result.interrupted = True
+                break
         for finding in store.copies():
             sink.finding(finding)
             result.reused += 1
     return result
+
+
+class StopOnInterrupt:
+    """While inside, SIGINT sets an event instead of raising KeyboardInterrupt (main thread
+    only): the caller decides where stopping is safe."""
+
+    def __enter__(self) -> threading.Event:
+        self.event = threading.Event()
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, lambda *_: self.event.set())
+        return self.event
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
 
 
 def _take(outcome: Outcome, sink: Any, store: _FingerprintStore, result: BatchResult) -> None:

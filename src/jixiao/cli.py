@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from jixiao.batch import find_files, run_batch
+from jixiao.batch import StopOnInterrupt, find_files, run_batch
 from jixiao.batch_output import SINKS
 from jixiao.checks import CHECKS, CheckOptions, audit_files, select
 from jixiao.checks.docs import checks_markdown
@@ -165,11 +165,12 @@ def batch(
     options = CheckOptions(select=config.get("select", []), ignore=config.get("ignore", []),
                            profile=profile or config.get("profile"), options=config.get("options", {}))
     options.validate()
-    sink = SINKS[kind](output)
-    with Progress(console=err, transient=True) as bar:
-        task = bar.add_task("处理中", total=len(files))
-        result = run_batch(files, options, jobs, sink, lambda n: bar.advance(task, n))
-    sink.close()
+    with StopOnInterrupt() as stop:  # from here on Ctrl-C stops at the next file, never mid-write
+        sink = SINKS[kind](output)
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("处理中", total=len(files))
+            result = run_batch(files, options, jobs, sink, lambda n: bar.advance(task, n), stop)
+        sink.close()
     state = "（已中断，结果为部分）" if result.interrupted else ""
     err.print(f"已写入 {output}{state}：{result.processed} 份已处理，{result.unreadable} 份无法读取，"
               f"{result.reused} 处报告间雷同段落")
@@ -240,7 +241,7 @@ def main() -> None:
         raise SystemExit(2) from None
     except typer.Exit as exc:
         raise SystemExit(exc.exit_code) from None
-    except typer.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         err.print("已中止。")
         raise SystemExit(130) from None
     except Exception as exc:  # click usage errors carry their own exit code
