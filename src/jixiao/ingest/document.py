@@ -21,6 +21,7 @@ class Cell:
     page: int | None = None
     rowspan: int = 1
     colspan: int = 1
+    paragraph: int | None = None  # a cell recovered from a paragraph: that paragraph's number
 
     @property
     def flat(self) -> str:
@@ -35,6 +36,7 @@ class Table:
     line: int | None = None
     page: int | None = None
     sheet: str | None = None
+    recovered: str | None = None  # the layout a flattened table was recovered from (`layout/`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,7 @@ class Document:
     path: str
     format: str
     blocks: list[Block] = field(default_factory=list)
+    recovered: bool = False  # `layout.recover` has run
 
     @property
     def tables(self) -> list[Table]:
@@ -64,7 +67,15 @@ class Document:
         return [b for b in self.blocks if isinstance(b, Paragraph)]
 
     def ref(self, block: Block | None = None, cell: Cell | None = None, text: str | None = None) -> SourceRef:
-        """A SourceRef for a paragraph, a table, or a cell of a table."""
+        """A SourceRef for a paragraph, a table, or a cell of a table.
+
+        A cell of a recovered table points at the line or paragraph it was cut from: the
+        table exists only in our reading, not in the file."""
+        if cell is not None and isinstance(block, Table) and block.recovered:
+            return SourceRef(file=self.path, line=cell.line, paragraph=None if cell.line else cell.paragraph,
+                             page=cell.page, sheet=block.sheet, text=text if text is not None else cell.flat or None)
+        if isinstance(block, Table) and block.recovered:
+            return SourceRef(file=self.path, line=block.line, page=block.page, sheet=block.sheet, text=text)
         if cell is not None and isinstance(block, Table):
             return SourceRef(file=self.path, line=cell.line, page=cell.page, sheet=block.sheet, table=block.index,
                              row=cell.row, column=cell.column, text=text if text is not None else cell.flat or None)

@@ -14,6 +14,7 @@ from typing import Callable
 from jixiao.errors import InputError
 from jixiao.ingest.document import Document
 from jixiao.ingest.extract import extract
+from jixiao.ingest.layout import recover
 from jixiao.ingest.model_file import MODEL_SUFFIXES, load_evaluation
 from jixiao.ingest.readers import docx, html, office, pdf, text, xlsx
 from jixiao.model.evaluation import Evaluation
@@ -42,14 +43,14 @@ def supported_suffixes() -> tuple[str, ...]:
 
 
 def read_document(path: Path) -> Document:
-    """Read a report file into a Document (no interpretation)."""
+    """Read a report file into a Document; forms flattened into text are tables again."""
     _check_file(path, MAX_REPORT_BYTES)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         known = "、".join(sorted(READERS))
         raise InputError(f"{path}: 不支持“{path.suffix or '无扩展名'}”格式（支持 {known} 及 .yaml/.json 自评数据）")
     try:
-        return reader(path)
+        return recover(reader(path))
     except InputError:
         raise
     except RecursionError:

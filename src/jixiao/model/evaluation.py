@@ -30,6 +30,8 @@ FundSource = Literal[
     "current_year",  # 当年财政拨款
     "carried_over",  # 上年结转
     "other",  # 其他资金
+    "central",  # 中央财政资金（转移支付）
+    "local",  # 地方资金（转移支付）
 ]
 
 
@@ -140,6 +142,16 @@ class Figure(_Strict):
     unit: str = Field("", title="单位")
     origin: FigureOrigin = Field(title="出处类型")
     source: SourceRef | None = Field(None, title="来源位置")
+    note: str = Field("", title="读取说明")  # how the printed text was read, e.g. a fraction rate or a 元 slip
+
+
+class Notice(_Strict):
+    """What reading could not do or had to assume, and where: a row it could not split,
+    a year no profile covers. Shown to the user; never silently dropped."""
+
+    code: str = Field(title="代码")  # e.g. `row-unread`, `profile-fallback`
+    message: str = Field(title="说明")
+    source: SourceRef | None = Field(None, title="来源位置")
 
 
 class Section(_Strict):
@@ -165,6 +177,7 @@ class Evaluation(_Strict):
     sections: list[Section] = Field(default_factory=list, title="报告章节")
     projects: list[Evaluation] = Field(default_factory=list, title="项目支出自评")
     figures: list[Figure] = Field(default_factory=list, title="报告所述数据")
+    notices: list[Notice] = Field(default_factory=list, title="读取说明")
     provenance: dict[str, SourceRef] = Field(default_factory=dict, title="来源位置")
 
     @property

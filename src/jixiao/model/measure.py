@@ -60,6 +60,7 @@ class Measure(BaseModel):
     high: Decimal | None = Field(None, title="区间上限")
     unit: str | None = Field(None, title="计量单位")
     date: dt.date | None = Field(None, title="日期")
+    note: str = Field("", title="读取说明")  # a repair of the printed text, e.g. OCR `290%` read as `≥90%`
 
     @property
     def is_numeric(self) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jixiao.ingest.document import Document
+from jixiao.ingest.layout import recover
 from jixiao.ingest.extract import meta
 from jixiao.ingest.extract.basic_data import BasicData, is_basic_data_table, read_basic_data
 from jixiao.ingest.extract.projects import ProseProject, listed_items, own_money, project_sections
@@ -89,6 +90,7 @@ def _deep_update(target: dict[str, Any], source: dict[str, Any]) -> None:
 
 def extract(doc: Document) -> Evaluation:
     """The Evaluation a report states: tables first, then prose, then its projects."""
+    doc = recover(doc)
     parts = split_parts(doc)
     title, title_paragraphs = meta.title_of(parts)
     tables = [read_self_table(doc, t) for t in doc.tables if is_self_table(t)]

@@ -7,10 +7,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.ingest.document import Cell
+from jixiao.ingest.forms import column_of
 from jixiao.model.normalize import normalize_value_text
 
 _SPACE = re.compile(r"[\s\u3000\xa0]+")
-_NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)(%|万元|元|分|人)?")
+_NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)(%|万元|万|元|分|人)?")
 
 
 @lru_cache(maxsize=8192)
@@ -25,6 +26,12 @@ def number(text: str) -> Decimal | None:
     return Decimal(match[1]) if match else None
 
 
+def number_unit(text: str) -> tuple[Decimal, str] | None:
+    """The number and its printed unit (`5.8万` → 5.8, 万)."""
+    match = _NUMBER.fullmatch(normalize_value_text(text))
+    return (Decimal(match[1]), match[2] or "") if match else None
+
+
 def cell_at(row: list[Cell], header_len: int, index: int) -> Cell | None:
     """The cell of `row` under header column `index`, aligning rows by their right edge.
 
@@ -35,17 +42,11 @@ def cell_at(row: list[Cell], header_len: int, index: int) -> Cell | None:
     return row[position] if 0 <= position < len(row) else None
 
 
-def find_columns(row: list[Cell], aliases: dict[str, tuple[str, ...]]) -> dict[str, int]:
-    """Map canonical column names to indices in a header row, in any order.
-
-    A header matches an alias exactly or begins with it (`偏差原因分析及改进措施`)."""
+def find_columns(row: list[Cell], columns: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """Map canonical column names to indices in a header row, in any order (`forms.column_of`)."""
     found: dict[str, int] = {}
     for index, cell in enumerate(row):
-        label = squash(cell.text)
-        if not label or len(label) > 24:
-            continue
-        for name, names in aliases.items():
-            if name not in found and any(label.startswith(alias) for alias in names):
-                found[name] = index
-                break
+        name = column_of(cell.text, columns)
+        if name is not None and name not in found:
+            found[name] = index
     return found

@@ -1,8 +1,9 @@
-"""The 绩效自评表 (部门整体 or 项目支出): unit, funds block, goals, indicator rows, total.
+"""The 绩效自评表 (部门整体, 项目支出 or 专项资金): unit, funds block, goals, indicator rows, total.
 
-Recognised by its headers in any column order; merged 一级/二级 labels are carried down,
-a missing 一级 label is inferred from its 二级 label, and `产出指标(50分)` gives the
-stated 一级 weight. Every value is recorded as a Figure with its cell.
+Recognised by its headers in any column order and in the words of any province
+(`forms.py`); merged 一级/二级 labels are carried down, a missing 一级 label is inferred
+from its 二级 label, and `产出指标(50分)` gives the stated 一级 weight. Every value is
+recorded as a Figure with its cell. The funds block is read by `self_funds.py`.
 """
 
 from __future__ import annotations
@@ -14,40 +15,17 @@ from typing import Any
 
 from jixiao.ingest.document import Cell, Document, Table
 from jixiao.ingest.extract.cells import cell_at, find_columns, number, squash
+from jixiao.ingest.extract.self_funds import has_funds, read_funds, read_splits
+from jixiao.ingest.forms import INDICATOR_COLUMNS, TOTAL_LABELS, label_key, name_field
 from jixiao.model.evaluation import Figure
 from jixiao.model.source import SourceRef
 
-INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
-    "level1": ("一级指标",),
-    "level2": ("二级指标",),
-    "name": ("三级指标", "指标名称", "绩效指标名称"),
-    "target": ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值"),
-    "actual": ("实际完成值", "全年实际值", "实际值", "完成值"),
-    "weight": ("分值", "权重"),
-    "score": ("得分", "自评得分"),
-    "note": ("偏差原因", "未完成原因", "偏差分析"),
-}
-FUND_COLUMNS: dict[str, tuple[str, ...]] = {
-    "initial_budget": ("年初预算数",),
-    "budget": ("全年预算数", "调整后预算数"),
-    "executed": ("全年执行数", "全年实际执行数", "实际执行数"),
-    "weight": ("分值",),
-    "rate": ("执行率",),
-    "score": ("得分",),
-}
-FUND_ROWS: tuple[tuple[str, str], ...] = (
-    ("年度资金总额", "total"), ("当年财政拨款", "current_year"), ("上年结转", "carried_over"),
-    ("其他资金", "other"), ("一般公共预算", "general_budget"), ("政府性基金", "government_fund"),
-)
-SPLIT_LABELS: dict[str, tuple[str, str]] = {
-    "一般公共预算": ("source", "general_budget"), "政府性基金拨款": ("source", "government_fund"),
-    "政府性基金": ("source", "government_fund"), "纳入专户管理的非税收入拨款": ("source", "special_account"),
-    "其他资金": ("source", "other"), "基本支出": ("nature", "basic"), "项目支出": ("nature", "project"),
-}
 LEVEL1_OF_LEVEL2 = (("数量", "产出指标"), ("质量", "产出指标"), ("时效", "产出指标"), ("成本", "产出指标"),
                     ("效益", "效益指标"), ("可持续", "效益指标"), ("满意", "满意度指标"))
 _WEIGHT_IN_LABEL = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
-_PAIR = re.compile(r"([\u4e00-\u9fff]+)[：:]\s*(-?\d+(?:\.\d+)?)")
+HEADER_MIN = 4  # columns an indicator header names (一级/二级/三级/指标值/…)
+GRADE_LABELS = ("自评等级", "等级", "评价等级", "绩效等级")
+SCORE_LABELS = ("自评得分", "总得分")
 
 
 @dataclass
@@ -59,7 +37,7 @@ class SelfTable:
     figures: list[Figure] = field(default_factory=list)
     provenance: dict[str, SourceRef] = field(default_factory=dict)
 
-    def set(self, path: str, value: Any, ref: SourceRef, label: str = "") -> None:
+    def set(self, path: str, value: Any, ref: SourceRef, label: str = "", note: str = "") -> None:
         target = self.data
         *parents, leaf = path.split(".")
         for part in parents:
@@ -67,94 +45,52 @@ class SelfTable:
         target[leaf] = value
         self.provenance[path] = ref
         if isinstance(value, Decimal):
-            self.figures.append(Figure(key=path, label=label, value=value, origin="table", source=ref))
+            self.figures.append(Figure(key=path, label=label, value=value, origin="table", source=ref, note=note))
+
+
+def _indicator_header(row: list[Cell]) -> dict[str, int] | None:
+    columns = find_columns(row, INDICATOR_COLUMNS)
+    named = {k for k in columns if k not in ("ignored", "rate")}
+    has_name = bool({"name", "level2"} & named)
+    return columns if len(named) >= HEADER_MIN and has_name and ({"target", "actual"} & named) else None
 
 
 def is_self_table(table: Table) -> bool:
-    return any(len(find_columns(row, INDICATOR_COLUMNS)) >= 5 for row in table.rows)
+    return any(_indicator_header(row) for row in table.rows) or has_funds(table)
 
 
 def read_self_table(doc: Document, table: Table) -> SelfTable:
     kind = "project" if _has_label(table, ("项目支出名称", "项目名称")) else "department"
     result = SelfTable(kind=kind)
     _read_names(doc, table, result)
-    _read_funds(doc, table, result)
-    _read_splits(doc, table, result)
+    read_funds(doc, table, result)
+    read_splits(doc, table, result)
     _read_goals(doc, table, result)
     _read_indicators(doc, table, result)
     return result
 
 
 def _has_label(table: Table, labels: tuple[str, ...]) -> bool:
-    return any(squash(c.text) in labels for row in table.rows for c in row)
+    return any(label_key(c.text) in labels for row in table.rows for c in row)
 
 
 def _value_after(row: list[Cell], labels: tuple[str, ...]) -> tuple[Cell, Cell] | None:
     for index, cell in enumerate(row[:-1]):
-        if squash(cell.text) in labels and row[index + 1].flat:
+        if label_key(cell.text) in labels and row[index + 1].flat:
             return cell, row[index + 1]
     return None
 
 
 def _read_names(doc: Document, table: Table, result: SelfTable) -> None:
-    fields = (
-        (("市级预算部门名称", "预算部门名称", "部门名称", "单位名称", "预算单位名称"), "unit.name"),
-        (("项目支出名称", "项目名称"), "title"),
-        (("主管部门",), "unit.department"),
-        (("实施单位",), "unit.implementer"),
-    )
-    for row in table.rows[:4]:
-        for labels, path in fields:
-            found = _value_after(row, labels)
-            if found:
-                result.set(path, found[1].flat, doc.ref(table, found[1]))
-
-
-def _read_funds(doc: Document, table: Table, result: SelfTable) -> None:
-    for index, row in enumerate(table.rows):
-        columns = find_columns(row, FUND_COLUMNS)
-        if {"budget", "executed"} <= columns.keys():
-            for data_row in table.rows[index + 1: index + 8]:
-                _read_fund_row(doc, table, row, data_row, columns, result)
-            return
-
-
-def _read_fund_row(doc: Document, table: Table, header: list[Cell], row: list[Cell],
-                   columns: dict[str, int], result: SelfTable) -> None:
-    label = next((c.flat for c in row if c.flat), "")
-    key = next((k for name, k in FUND_ROWS if name in label), None)
-    if key is None:
-        return
-    path = "funds.total" if key == "total" else f"funds.by_source.{key}"
-    for column in ("initial_budget", "budget", "executed"):
-        cell = cell_at(row, len(header), columns[column]) if column in columns else None
-        value = number(cell.text) if cell else None
-        if value is not None:
-            result.set(f"{path}.{column}", value, doc.ref(table, cell), label=label)
-    if key in ("total", "current_year") and "stated.execution_score" not in result.data.get("stated", {}):
-        _read_execution(doc, table, header, row, columns, result)
-
-
-def _read_execution(doc: Document, table: Table, header: list[Cell], row: list[Cell],
-                    columns: dict[str, int], result: SelfTable) -> None:
-    for column, path in (("weight", "stated.execution_weight"), ("rate", "stated.execution_rate"),
-                         ("score", "stated.execution_score")):
-        cell = cell_at(row, len(header), columns[column]) if column in columns else None
-        value = number(cell.text) if cell else None
-        if value is not None:
-            result.set(path, value, doc.ref(table, cell), label=squash(header[columns[column]].text))
-
-
-def _read_splits(doc: Document, table: Table, result: SelfTable) -> None:
-    """`其中：一般公共预算：734.38` and `其中：基本支出：316.71` cells (年度预算申请)."""
-    for row in table.rows:
-        for cell in row:
-            for label, amount in _PAIR.findall(cell.flat.replace("其中", "")):
-                kind = SPLIT_LABELS.get(label)
-                if kind is None:
-                    continue
-                path = f"funds.by_source.{kind[1]}.budget" if kind[0] == "source" else f"funds.{kind[1]}.budget"
-                result.set(path, Decimal(amount), doc.ref(table, cell), label=label)
+    for row in table.rows[:8]:
+        for index, cell in enumerate(row[:-1]):
+            path = name_field(cell.text)
+            value = row[index + 1]
+            if path and value.flat and name_field(value.text) is None and path not in result.provenance:
+                result.set(path, value.flat, doc.ref(table, value))
+        found = _value_after(row, SCORE_LABELS)
+        if found and number(found[1].text) is not None:
+            result.set("stated.total", number(found[1].text), doc.ref(table, found[1]), label="自评得分")
 
 
 def _read_goals(doc: Document, table: Table, result: SelfTable) -> None:
@@ -170,15 +106,17 @@ def _read_goals(doc: Document, table: Table, result: SelfTable) -> None:
 
 
 def _read_indicators(doc: Document, table: Table, result: SelfTable) -> None:
-    start = next(i for i, row in enumerate(table.rows) if len(find_columns(row, INDICATOR_COLUMNS)) >= 5)
+    start = next((i for i, row in enumerate(table.rows) if _indicator_header(row)), None)
+    if start is None:
+        return
     header = table.rows[start]
-    columns = find_columns(header, INDICATOR_COLUMNS)
+    columns = _indicator_header(header) or {}
     rows: list[dict[str, Any]] = []
     level1 = level2 = ""
-    for row in table.rows[start + 1:]:
-        if squash(row[0].text) in ("总分", "合计", "总计"):
+    for position, row in enumerate(table.rows[start + 1:], start=start + 1):
+        if any(label_key(c.text) in TOTAL_LABELS for c in row[:2]):
             _read_total(doc, table, header, row, columns, result)
-            _read_grade(doc, table, table.rows[table.rows.index(row) + 1:], result)
+            _read_grade(doc, table, table.rows[position + 1:], result)
             break
         values = {name: cell_at(row, len(header), index) for name, index in columns.items()}
         stated_level1 = _level1(values.get("level1"), "", result, doc, table)
@@ -209,7 +147,7 @@ def _level1(cell: Cell | None, previous: str, result: SelfTable, doc: Document, 
 
 def _indicator(doc: Document, table: Table, values: dict[str, Cell | None], level1: str, level2: str) -> dict[str, Any] | None:
     name, target, actual = _flat(values.get("name")), _flat(values.get("target")), _flat(values.get("actual"))
-    if not (name or target or actual):
+    if not (name or target or actual) or not (target or actual or _flat(values.get("score"))) and _is_placeholder(name):
         return None
     anchor = values.get("name") or values.get("target")
     return {
@@ -225,6 +163,11 @@ def _indicator(doc: Document, table: Table, values: dict[str, Cell | None], leve
     }
 
 
+def _is_placeholder(name: str) -> bool:
+    """`指标2`, `……`: an unused row of the template."""
+    return bool(re.fullmatch(r"(?:指标|任务)?\d*[:：.、]?|[.…。]*", name))
+
+
 def _infer_level1(level2: str) -> str:
     return next((level1 for word, level1 in LEVEL1_OF_LEVEL2 if word in level2), "")
 
@@ -235,9 +178,6 @@ def _carried(previous: str, level2: str) -> str:
     if not previous or (inferred and inferred[:2] not in previous):
         return inferred or previous
     return previous
-
-
-GRADE_LABELS = ("自评等级", "等级", "评价等级", "绩效等级")
 
 
 def _read_grade(doc: Document, table: Table, rest: list[list[Cell]], result: SelfTable) -> None:

@@ -1,0 +1,245 @@
+"""Indicator rows of a flattened form: cells filled by type, or rows cut from run-together text.
+
+With separators (one cell per paragraph, ` | `, spaces), each piece goes to the next
+column that accepts it: 分值 and 得分 take only points (0–100), 计量单位 a unit,
+指标性质 a comparator; a piece that fits nowhere starts the next row.
+
+Without separators (`产出指标数量指标补贴渔船数6620质量指标渔船补贴发放率100%100%10`), rows
+end at a run of digits that cannot continue a value (the 分值/得分), or, in forms
+without scores, after a pair of values (`100%100%`). A row's text is then read from the
+right: the digits, the 实际完成值, the 年度指标值, and what is left is the 三级指标:
+
+    渔船补贴发放率100%100%10      → 渔船补贴发放率 | 100% | 100% | 10
+    业务收入超上年度增收27万元1313 → 业务收入 | 超上年度 | 增收27万元 | 13 | 13
+    医疗文书及时率按规定时限43     → 医疗文书及时率 | 按规定时限 | — | 4 | 3
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.ingest.layout.digits import POINTS, split_points
+from jixiao.ingest.layout.form import IndicatorRow
+from jixiao.ingest.layout.pieces import Piece
+from jixiao.ingest.layout.values import (
+    COMPARATORS, GAIN_WORDS, MEASURE, TARGET_OPENERS, is_value, leading_result, trailing_measure, trailing_result,
+)
+
+EMPTY_MARKS = ("", "-", "—", "--", "/", "——", "无数据")
+_UNIT_WORDS = re.compile(r"^(?:[\u4e00-\u9fff%‰/a-zA-Z²]{1,5}|定性|定量)$")
+_NATURE = ("=", "≥", "≤", ">", "<", ">=", "<=", "正向", "反向", "定性")
+_PLACEHOLDER = re.compile(r"^(?:\.{2,}|…+|⋯+)$")
+_ROW_START = re.compile(r"(?:指标|任务)\d+[:：.、]?")
+_RUN = re.compile(r"\d+(?:\.\d+)?")
+_CONTINUES = re.compile(r"^(?:[%‰.]|万|亿|元|个|人|次|件|份|篇|场|项|户|家|座|台|套|辆|天|日|月|年|亩|吨|公里|米|册|本|期|批|小时|"
+                        r"学时|架|起|种|条|处|宗|名|位|周|轮|倍|km)")
+_PAIR = re.compile(rf"(?:{MEASURE.pattern})(?:{MEASURE.pattern})")
+OPTIONAL = ("unit", "nature", "weight", "note", "ignored", "rate")
+
+
+def fits(column: str, key: str) -> bool:
+    if key in EMPTY_MARKS:
+        return column not in ("name",)
+    if column in ("weight", "score", "level_weight"):
+        return bool(POINTS.fullmatch(key.rstrip("分")))
+    if column == "unit":
+        return bool(_UNIT_WORDS.match(key)) and not is_value(key)
+    if column == "nature":
+        return key in _NATURE
+    return True
+
+
+def fill_cell(row: IndicatorRow, columns: list[str], piece: Piece) -> bool:
+    """Put a separated cell into the next column that accepts it; False when the row is full."""
+    key = piece.key
+    if _PLACEHOLDER.match(key):
+        return True
+    open_columns = [c for c in columns if c not in row.cells]
+    for index, column in enumerate(open_columns):
+        if fits(column, key):
+            row.cells[column] = piece
+            return True
+        if column not in OPTIONAL:
+            return False
+    return False
+
+
+# Joined text -------------------------------------------------------------------------
+
+
+def read_joined_rows(piece: Piece, columns: list[str], first: IndicatorRow | None,
+                     level_weight: bool) -> tuple[list[IndicatorRow], Piece | None]:
+    """The rows in a piece of run-together text, and text after the last row (a note)."""
+    key = piece.key
+    start = 0
+    rows: list[IndicatorRow] = []
+    if first is not None and level_weight:
+        match = re.match(r"\d+(?:\.\d+)?(?=\D|$)", key)
+        if match:
+            first.cells["level_weight"] = piece.sub(0, match.end())
+            start = match.end()
+    scored = "score" in columns or "weight" in columns
+    for begin, end in _segments(key, start):
+        ends = _score_ends(key, begin, end) if scored else _pair_ends(key, begin, end)
+        cursor = begin
+        for row_end in ends:
+            row = first if first is not None and not rows else IndicatorRow()
+            if _read_row(piece, cursor, row_end, columns, row):
+                rows.append(row)
+            cursor = row_end
+        if cursor < end and rows and "note" in columns and not _has_value_text(key[cursor:end]):
+            rows[-1].cells.setdefault("note", piece.sub(cursor, end))
+        elif cursor < end and not ends:
+            row = first if first is not None and not rows else IndicatorRow()
+            if _read_row(piece, cursor, end, columns, row, tail=True):
+                rows.append(row)
+    return rows, None
+
+
+def _segments(key: str, start: int) -> list[tuple[int, int]]:
+    """Split at row prefixes (`指标1:`, `任务2:`): each prefix opens a row."""
+    cuts = [m.start() for m in _ROW_START.finditer(key) if m.start() >= start]
+    bounds = [start, *[c for c in cuts if c > start], len(key)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _score_ends(key: str, begin: int, end: int) -> list[int]:
+    """Row ends: after a digit run that no unit, `%` or digit continues (a 分值/得分)."""
+    ends = []
+    for match in _RUN.finditer(key, begin, end):
+        after = key[match.end():end]
+        before = key[begin:match.start()]
+        if not before or _CONTINUES.match(after) or before.endswith(("第", "(", "（")) or _ROW_START.fullmatch(
+                key[max(begin, match.start() - 3):match.end()]):
+            continue
+        if after.startswith(("、", ":", "：")):
+            continue
+        ends.append(match.end())
+    return ends
+
+
+def _pair_ends(key: str, begin: int, end: int) -> list[int]:
+    """Row ends in forms without scores: after two values in a row (`100%100%`, `100%无`)."""
+    ends = []
+    position = begin
+    while position < end:
+        match = _PAIR.search(key, position, end)
+        result_end = _measure_then_result(key, position, end)
+        candidates = [e for e in (match.end() if match else None, result_end) if e is not None]
+        if not candidates:
+            break
+        stop = min(candidates)
+        ends.append(stop)
+        position = stop
+    return ends
+
+
+def _measure_then_result(key: str, begin: int, end: int) -> int | None:
+    for match in MEASURE.finditer(key, begin, end):
+        length = leading_result(key[match.end():end])
+        if length:
+            return match.end() + length
+    return None
+
+
+def _has_value_text(text: str) -> bool:
+    return bool(re.search(r"\d", text))
+
+
+def _read_row(piece: Piece, begin: int, end: int, columns: list[str], row: IndicatorRow, tail: bool = False) -> bool:
+    """Fill `row` from key[begin:end] read right to left; False when nothing is a value."""
+    key = piece.key[begin:end]
+    stop = len(key)
+    if ("score" in columns or "weight" in columns) and not tail:
+        stop = _read_points(piece, begin, key, columns, row)
+        if stop is None:
+            return False
+    values = _values(key[:stop])
+    if not values:
+        return False
+    names = ["actual", "target"] if len(values) == 2 else ["target"]
+    for (start, finish), column in zip(values, names):
+        row.cells[column] = piece.sub(begin + start, begin + finish)
+    name_end = values[-1][0] if len(values) == 2 else values[0][0]
+    name_start = _ROW_START.match(key)
+    if name_end > 0:
+        row.cells.setdefault("name", piece.sub(begin, begin + name_end))
+    return True
+
+
+def _read_points(piece: Piece, begin: int, key: str, columns: list[str], row: IndicatorRow) -> int | None:
+    """Take the trailing 分值/得分 digits; returns where the values end, or None."""
+    match = re.search(r"\d+(?:\.\d+)?$", key)
+    if not match:
+        return None
+    run = match.group(0)
+    if "weight" in columns and "score" in columns:
+        readings = split_points(run)
+        if len(readings) != 1:
+            row.repairs["points"] = f"分值与得分连写为“{run}”，无法确定分隔"
+            return match.start()
+        weight, score = readings[0]
+        row.cells["weight"] = piece.sub(begin + match.start(), begin + match.start() + len(weight))
+        row.cells["score"] = piece.sub(begin + match.start() + len(weight), begin + match.end())
+    else:
+        column = "score" if "score" in columns else "weight"
+        if not POINTS.fullmatch(run):
+            return None
+        row.cells[column] = piece.sub(begin + match.start(), begin + match.end())
+    return match.start()
+
+
+def _values(text: str) -> list[tuple[int, int]]:
+    """The target and actual spans at the end of a row's text, left to right (one or two)."""
+    repeated = _repeated(text)
+    if repeated:
+        return repeated
+    last = _take_value(text, actual=True)
+    if last is None:
+        return []
+    before = _take_value(text[: last[0]], actual=False)
+    return [before, last] if before is not None else [last]
+
+
+def _repeated(text: str) -> list[tuple[int, int]] | None:
+    """`100%100%`, `合格合格`, `1年1年`: the same value twice ends the text."""
+    for length in range(1, min(len(text) // 2, 20) + 1):
+        tail = text[-length:]
+        if text[-2 * length: -length] == tail and (is_value(tail) or length >= 2) and len(text) > 2 * length - 1:
+            if length == 1 and not is_value(tail):
+                continue
+            end = len(text)
+            return [(end - 2 * length, end - length), (end - length, end)]
+    return None
+
+
+def _take_value(text: str, actual: bool) -> tuple[int, int] | None:
+    if not text:
+        return None
+    start = trailing_measure(text)
+    if start is not None:
+        return (_with_gain_word(text, start) if actual else start), len(text)
+    start = trailing_result(text)
+    if start is not None and start > 0:
+        return start, len(text)
+    start = _opener(text)
+    return (start, len(text)) if start is not None else None
+
+
+def _with_gain_word(text: str, start: int) -> int:
+    for word in GAIN_WORDS:
+        if text[:start].endswith(word) and start - len(word) > 0:
+            return start - len(word)
+    return start
+
+
+def _opener(text: str) -> int | None:
+    """A qualitative value that opens with 按/超/不超过/无…: the last such opener, 2+ chars in."""
+    best = None
+    for word in TARGET_OPENERS:
+        position = text.rfind(word)
+        while position > 1:
+            if len(text) - position <= 12 and (best is None or position > best):
+                best = position
+            break
+    return best

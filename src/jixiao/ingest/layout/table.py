@@ -1,0 +1,95 @@
+"""A Form back into a Table in the official layout, every cell holding its printed text.
+
+Rows, top to bottom: the header block's `label | value` pairs; the funds header and one
+row per funds line (runs of digits split by `funds.read_funds`); `其中：基本支出：…`
+pairs; the goals; the indicator header (一级 | 二级 | then the columns as printed) and
+its rows; the 总分 row. Extraction (`extract/self_table.py`) reads it like any table.
+"""
+
+from __future__ import annotations
+
+from jixiao.ingest.document import Cell, Table
+from jixiao.ingest.layout.form import Form
+from jixiao.ingest.layout.funds import read_funds, read_total
+from jixiao.ingest.layout.pages import Joined
+from jixiao.ingest.layout.pieces import Piece
+
+HEADER_WORDS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标"}
+
+
+class _Rows:
+    def __init__(self, layout: str, joined: dict[int, Joined]) -> None:
+        self.table = Table(index=0, recovered=layout)
+        self.joined = joined
+
+    def add(self, cells: list[Piece | str | None]) -> None:
+        row_no = len(self.table.rows) + 1
+        row = [self._cell(item, row_no, column) for column, item in enumerate(cells, start=1)]
+        if self.table.line is None:
+            self.table.line = next((c.line for c in row if c.line), None)
+        self.table.rows.append(row)
+
+    def _cell(self, item: Piece | str | None, row: int, column: int) -> Cell:
+        if not isinstance(item, Piece):
+            return Cell(item or "", row, column)
+        parts = self.joined.get(id(item.paragraph))
+        p = parts.locate(item.start) if parts else item.paragraph
+        return Cell(item.text, row, column, line=p.line, page=p.page, paragraph=p.index)
+
+
+def form_table(form: Form, layout: str, joined: dict[int, Joined] | None = None) -> Table:
+    rows = _Rows(layout, joined or {})
+    for _, label, value in form.names:
+        rows.add([label, value])
+    if form.score is not None:
+        rows.add([form.score_label, form.score])
+    _funds(form, rows)
+    _goals(form, rows)
+    _indicators(form, rows)
+    return rows.table
+
+
+def _funds(form: Form, rows: _Rows) -> None:
+    for column, piece in form.fund_pairs.items():
+        rows.add([_pair_label(form, column), piece])
+    if not form.fund_rows:
+        return
+    columns = [name for name, _ in form.fund_columns]
+    rows.add([form.fund_label or "项目资金（万元）", *[piece for _, piece in form.fund_columns]])
+    for row in read_funds(form):
+        rows.add([row.label, *[row.cells.get(name) for name in columns]])
+    for label, value in form.splits:
+        rows.add([label.spanning(value) if label.paragraph is value.paragraph else value])
+
+
+def _pair_label(form: Form, column: str) -> Piece | str:
+    return next((piece for name, piece in form.fund_columns if name == column), column)
+
+
+def _goals(form: Form, rows: _Rows) -> None:
+    if not form.goals:
+        return
+    rows.add(["年度总体目标", "预期目标", "实际完成情况"])
+    rows.add(["", *[_joined(form.goals.get(goal, [])) for goal in ("expected", "achieved")]])
+
+
+def _joined(pieces: list[Piece]) -> Piece | None:
+    if not pieces:
+        return None
+    first, last = pieces[0], pieces[-1]
+    return first.spanning(last) if first.paragraph is last.paragraph else first
+
+
+def _indicators(form: Form, rows: _Rows) -> None:
+    if not form.indicator_columns:
+        return
+    columns = form.value_columns()
+    printed = dict(form.indicator_columns)
+    rows.add(["一级指标", "二级指标", *[printed.get(c) or HEADER_WORDS.get(c, c) for c in columns]])
+    for row in form.rows:
+        if not row.cells and not (row.level1 or row.level2):
+            continue
+        rows.add([row.level1, row.level2, *[row.cells.get(c) for c in columns]])
+    total = read_total(form)
+    if total:
+        rows.add(["总分", "", *[total.get(c) for c in columns]])
