@@ -76,18 +76,29 @@ def _feed(reader: FormReader, lexemes: list) -> None:  # noqa: ANN001
 
 
 def _emit(reader: FormReader, region: list[Paragraph], joined: dict[int, Joined]) -> list[Block]:
-    form = reader.finish()
-    if not form.has_content():
+    forms = [form for form in reader.finish() if form.has_content()]
+    if not forms:
         return [b for p in region for b in _originals(p, joined)]
-    table = form_table(form, "flattened", joined)
+    tables = [form_table(form, "flattened", joined) for form in forms]
     out: list[Block] = []
     for paragraph in region:
-        if id(paragraph) in reader.used:
-            if table not in out:
-                out.append(table)
-        else:
+        if id(paragraph) not in reader.used:
             out += _originals(paragraph, joined)
+            continue
+        out += _prefix(paragraph, reader.used[id(paragraph)], joined)
+        if tables[0] not in out:
+            out += tables
     return out
+
+
+def _prefix(paragraph: Paragraph, start: int, joined: dict[int, Joined]) -> list[Paragraph]:
+    """The text before a form that begins inside a paragraph (its title), kept as prose."""
+    text = paragraph.text[:start].strip()
+    if not text:
+        return []
+    parts = joined.get(id(paragraph))
+    first = parts.locate(0) if parts else paragraph
+    return [Paragraph(text=text, index=first.index, line=first.line, page=first.page)]
 
 
 def _originals(paragraph: Paragraph, joined: dict[int, Joined]) -> list[Paragraph]:

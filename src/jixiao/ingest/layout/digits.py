@@ -38,11 +38,14 @@ class Check:
     sums: dict[str, Decimal] = field(default_factory=dict)  # 其中 rows added up, by column
 
 
-def split_run(run: str, columns: list[tuple[str, str]], check: Check, optional: tuple[str, ...] = ()) -> dict[str, str] | None:
-    """The one confirmed reading of `run` as `columns` [(name, kind)], else None.
+def split_run(run: str, columns: list[tuple[str, str]], check: Check,
+              optional: tuple[str, ...] = ()) -> dict[str, tuple[int, int]] | None:
+    """The confirmed reading of `run` as `columns` [(name, kind)]: column → (start, end).
 
     Columns named in `optional` may be absent (an empty cell); a reading without them
-    must still be confirmed by the rate or by the 其中 sums."""
+    must still be confirmed by the rate or by the 其中 sums. When the confirmed readings
+    disagree only about some columns, the columns they agree on are returned (a run
+    `303010100%` with one empty cell: 分值 10 and 执行率 100% whichever cell is empty)."""
     if not run or len(run) > MAX_RUN:
         return None
     readings = []
@@ -53,20 +56,30 @@ def split_run(run: str, columns: list[tuple[str, str]], check: Check, optional: 
     return _best(readings)
 
 
-def _best(readings: list[dict[str, str]]) -> dict[str, str] | None:
+def _best(readings: list[dict[str, str]]) -> dict[str, tuple[int, int]] | None:
+    """Spans of the columns on which the plainest confirmed readings all agree."""
     if not readings:
         return None
     ranked = sorted(readings, key=_plainness)
-    best = [r for r in ranked if _plainness(r) == _plainness(ranked[0])]
-    distinct = {tuple(sorted(r.items())) for r in best}
-    return best[0] if len(distinct) == 1 else None
+    best = [_positions(r) for r in ranked if _plainness(r) == _plainness(ranked[0])]
+    agreed = {name: span for name, span in best[0].items() if all(r.get(name) == span for r in best)}
+    return agreed or None
 
 
-def _plainness(reading: dict[str, str]) -> tuple[int, int]:
+def _positions(reading: dict[str, str]) -> dict[str, tuple[int, int]]:
+    spans, position = {}, 0
+    for name, token in reading.items():
+        spans[name] = (position, position + len(token))
+        position += len(token)
+    return spans
+
+
+def _plainness(reading: dict[str, str]) -> tuple[int, int, int]:
+    """Fewest empty cells, then shortest amounts, then one number of decimals."""
     amounts = [text for name, text in reading.items() if name in AMOUNT_COLUMNS]
     digits = sum(len(text.replace(".", "")) for text in amounts)
     decimals = {len(text.partition(".")[2]) for text in amounts}
-    return digits, len(decimals)
+    return -len(reading), digits, len(decimals)
 
 
 AMOUNT_COLUMNS = ("initial_budget", "budget", "executed")

@@ -52,18 +52,15 @@ def _split(form: Form, row: FundRow, piece: Piece, columns: list[str], check: Ch
         return
     run = match.group(0).rstrip(".")
     wanted = [(name, KINDS[name]) for name in columns]
-    optional = tuple(name for name in ("score", "weight", "initial_budget") if name in columns)
+    optional = tuple(name for name in ("score", "weight", "initial_budget", "executed", "budget") if name in columns)
     reading = split_run(run, wanted, check, optional=optional)
     if reading is None:
         form.notices.append((f"资金行“{row.label.text}”的数字连写为“{run}”，无法按表中算术关系确定分隔，未读取", piece))
         return
-    position = offset
-    for name, _ in wanted:
-        if name in reading:
-            token = reading[name]
-            start = key.index(token.rstrip("%"), position - offset) + offset
-            row.cells[name] = piece.sub(start, start + len(token))
-            position = start + len(token)
+    for name, (start, end) in reading.items():
+        row.cells[name] = piece.sub(offset + start, offset + end)
+    if sum(end - start for start, end in reading.values()) < len(run):
+        form.notices.append((f"资金行“{row.label.text}”的数字连写为“{run}”，空格位置无法确定，部分栏目未读取", piece))
 
 
 def _sums(rows: list[FundRow], columns: list[str]) -> dict[str, Decimal]:

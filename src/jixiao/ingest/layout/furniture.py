@@ -21,7 +21,6 @@ _MARKERS = (
     "查政策, 找服务", "【字体", "字号:", "字号 :", "【 字号", "打印本页", "关闭窗口", "扫一扫在手机",
 )
 _THUMBNAIL = re.compile(r"(?:\.(?:docx?|pdf|wps|xlsx?)_第\d+页|^第\d+页\s*/\s*共\d+页$)")
-_FILE_NAME = re.compile(r"\.(?:docx?|pdf|wps|xlsx?)$", re.IGNORECASE)
 _BULLET = re.compile(r"^[-•·\s]*$")
 
 
@@ -30,7 +29,7 @@ def is_furniture(text: str) -> bool:
     folded = simplify(text).strip()
     if not folded or _BULLET.match(folded):
         return True
-    if _THUMBNAIL.search(folded) or _FILE_NAME.search(folded):
+    if _THUMBNAIL.search(folded):
         return True
     if "由会员分享" in folded and "可在线阅读" in folded:
         return True

@@ -25,6 +25,7 @@ _NOISE = re.compile(r"^(?:其中)?[\W_]*$")
 class Lexeme:
     piece: Piece
     kind: str  # a lexicon kind (`name:unit.name`, `column`, `level`, …) or `text`
+    inside: bool = False  # cut from run-together text (its neighbours may be the same cell)
 
 
 @lru_cache(maxsize=1)
@@ -42,11 +43,12 @@ def lex(piece: Piece) -> list[Lexeme]:
     position = 0
     for match in pattern.finditer(key):
         _text(piece, position, match.start(), found)
-        found.append(Lexeme(piece.sub(match.start(), match.end(), joined=False), kind_of(match.group(0))))
+        found.append(Lexeme(piece.sub(match.start(), match.end(), joined=False), kind_of(match.group(0)),
+                            inside=piece.joined))
         position = match.end()
     _text(piece, position, len(key), found)
     if found and not found[-1].piece.row_end and piece.row_end:
-        found[-1] = Lexeme(found[-1].piece.ended(), found[-1].kind)
+        found[-1] = Lexeme(found[-1].piece.ended(), found[-1].kind, found[-1].inside)
     return found
 
 
@@ -60,4 +62,4 @@ def _text(piece: Piece, start: int, end: int, found: list[Lexeme]) -> None:
     while start < end and piece.key[start] in ":：":  # the colon after a label is not the value's
         start += 1
     if start < end and not _NOISE.match(piece.key[start:end]):
-        found.append(Lexeme(piece.sub(start, end, joined=piece.joined), "text"))
+        found.append(Lexeme(piece.sub(start, end, joined=piece.joined), "text", inside=piece.joined))

@@ -30,6 +30,8 @@ _PAIR_VALUE = re.compile(r"\d+(?:\.\d+)?(?:%|万元|万|元)?")
 @dataclass
 class FormReader:
     form: Form = field(default_factory=Form)
+    forms: list[Form] = field(default_factory=list)  # finished forms (a text may hold several)
+    held: list[Lexeme] = field(default_factory=list)  # run-together text of one indicator row
     mode: str | None = None  # names, fund_header, funds, goals, ind_header, ind_rows, total, after
     pending: tuple[str, Piece] | None = None  # a header-block label waiting for its value
     open_name: int | None = None  # index in form.names of a value that may continue
@@ -38,12 +40,32 @@ class FormReader:
     goal: str | None = None
     row: IndicatorRow | None = None
     level_weight_for: IndicatorRow | None = None
-    used: set[int] = field(default_factory=set)  # id() of the paragraphs the form was read from
+    used: dict[int, int] = field(default_factory=dict)  # id(paragraph) → first offset read from it
 
     def feed(self, lexeme: Lexeme) -> None:
-        self._dispatch(lexeme)
+        if self._holds(lexeme):
+            self.held.append(lexeme)
+        else:
+            self._release()
+            self._dispatch(lexeme)
         if self.mode is not None or lexeme.kind != "text":
-            self.used.add(id(lexeme.piece.paragraph))
+            key = id(lexeme.piece.paragraph)
+            self.used[key] = min(self.used.get(key, lexeme.piece.start), lexeme.piece.start)
+
+    def _holds(self, lexeme: Lexeme) -> bool:
+        """Inside indicator rows, run-together text is one piece until a level, 总分 or section:
+        the column words in it (`执行率`, `完成率`) are the row's text, not labels."""
+        if self.mode != "ind_rows" or not lexeme.inside or lexeme.kind in ("level", "total", "section"):
+            return False
+        if lexeme.kind.startswith("name:"):
+            return False
+        return not self.held or self.held[0].piece.paragraph is lexeme.piece.paragraph
+
+    def _release(self) -> None:
+        if self.held:
+            first, last = self.held[0].piece, self.held[-1].piece
+            self.held = []
+            self._value(first.spanning(last))
 
     def _dispatch(self, lexeme: Lexeme) -> None:
         kind, piece = lexeme.kind, lexeme.piece
@@ -69,14 +91,22 @@ class FormReader:
         else:
             self._value(piece)
 
-    def finish(self) -> Form:
+    def finish(self) -> list[Form]:
+        self._release()
         self._close_row()
-        return self.form
+        return [*self.forms, self.form]
 
+    def _next_form(self) -> None:
+        """A new form's header after this one's indicators: two tables in one text."""
+        self._close_row()
+        self.forms.append(self.form)
+        self.form = Form()
+        self.mode = None
+        self.fund_row = self.row = self.level_weight_for = None
     # header block -------------------------------------------------------------------
     def _name_label(self, path: str, piece: Piece) -> None:
-        if self.mode in ("ind_rows", "total"):
-            return self._value(piece)
+        if self.mode in ("ind_rows", "total", "after") and self.form.has_content():
+            self._next_form()
         self.pending = (path, piece)
         self.mode = "names" if self.mode in (None, "names", "fund_header") else self.mode
 

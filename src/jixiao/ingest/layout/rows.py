@@ -81,6 +81,8 @@ def read_joined_rows(piece: Piece, columns: list[str], first: IndicatorRow | Non
     scored = "score" in columns or "weight" in columns
     for begin, end in _segments(key, start):
         ends = _score_ends(key, begin, end) if scored else _pair_ends(key, begin, end)
+        if scored and not ends:
+            ends = _last_run_end(key, begin, end)
         cursor = begin
         for row_end in ends:
             row = first if first is not None and not rows else IndicatorRow()
@@ -116,6 +118,13 @@ def _score_ends(key: str, begin: int, end: int) -> list[int]:
             continue
         ends.append(match.end())
     return ends
+
+
+def _last_run_end(key: str, begin: int, end: int) -> list[int]:
+    """No clean score: the last digit run that closes a value (`…按规定时限43个别人…`)."""
+    runs = [m for m in _RUN.finditer(key, begin, end) if m.start() > begin
+            and not key[m.end():end].startswith(("%", ".")) and _values(key[begin:m.start()])]
+    return [runs[-1].end()] if runs else []
 
 
 def _pair_ends(key: str, begin: int, end: int) -> list[int]:
@@ -157,11 +166,10 @@ def _read_row(piece: Piece, begin: int, end: int, columns: list[str], row: Indic
     values = _values(key[:stop])
     if not values:
         return False
-    names = ["actual", "target"] if len(values) == 2 else ["target"]
+    names = ["target", "actual"] if len(values) == 2 else ["target"]
     for (start, finish), column in zip(values, names):
         row.cells[column] = piece.sub(begin + start, begin + finish)
-    name_end = values[-1][0] if len(values) == 2 else values[0][0]
-    name_start = _ROW_START.match(key)
+    name_end = values[0][0]
     if name_end > 0:
         row.cells.setdefault("name", piece.sub(begin, begin + name_end))
     return True

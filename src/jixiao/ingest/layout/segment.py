@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from jixiao.ingest.document import Paragraph
-from jixiao.ingest.forms import LEVEL2_SHORT, label_key
+from jixiao.ingest.forms import LEVEL2_SHORT, label_key, name_field
 from jixiao.ingest.layout.lexer import Lexeme, kind_of, lex
 from jixiao.ingest.layout.pieces import Piece, is_piped, pipe_cells, space_cells, whole
 
@@ -47,6 +47,8 @@ def _as_joined(piece: Piece) -> Piece:
 def _lex(piece: Piece) -> list[Lexeme]:
     if not piece.joined and label_key(piece.text) in LEVEL2_SHORT:
         return [Lexeme(piece, "level")]
+    if not piece.joined and name_field(piece.text):
+        return [Lexeme(piece, "name:" + name_field(piece.text))]  # type: ignore[operator]
     if not piece.joined and len(piece.key) > LONG:
         return [Lexeme(piece, "text")]
     return lex(piece)
