@@ -137,10 +137,13 @@ def _as_projects_total(figure: Figure) -> Figure:
 
 
 def _unit_name(doc: Document, root: _Builder, title: str, parts: list[Part]) -> None:
+    """The unit: a form's 单位名称, else the title's subject, the page's 发布机构, the prose."""
     root.put("unit.name", meta.unit_from_title(title), root.provenance.get("title"))
-    found = meta.unit_from_prose(doc.paragraphs)
-    if found:
-        root.put("unit.name", found[0], doc.ref(found[1], text=found[0]))
+    for found in (meta.unit_from_page(doc.paragraphs), meta.unit_from_prose(doc.paragraphs)):
+        if found:
+            root.put("unit.name", found[0], doc.ref(found[1], text=found[0]))
+    for path, value, paragraph in meta.printed_labels(doc.paragraphs):
+        root.put(path, value, doc.ref(paragraph, text=value))
 
 
 def _project_items(doc: Document, root: _Builder, parts: list[Part]) -> None:

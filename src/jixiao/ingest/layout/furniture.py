@@ -20,6 +20,9 @@ _MARKERS = (
     "您当前所在位置", "分享到", "语音播报", "浏览次数", "阅读次数", "点击数", "适老化专区", "无障碍浏览", "今天是:",
     "查政策, 找服务", "【字体", "字号:", "字号 :", "【 字号", "打印本页", "关闭窗口", "扫一扫在手机",
 )
+_CHROME = ("政府信息公开", "信息公开", "政务公开", "通知公告", "文旅动态", "首页", "打印", "关闭", "分享:", "摘要信息",
+           "预决算与三公经费", "相关单位:")
+_SOURCE = re.compile(r"(?:来源|发布机构|发文单位|发布单位)\s*[:：]")
 _THUMBNAIL = re.compile(r"(?:\.(?:docx?|pdf|wps|xlsx?)_第\d+页|^第\d+页\s*/\s*共\d+页$)")
 _BULLET = re.compile(r"^[-•·\s]*$")
 
@@ -31,6 +34,10 @@ def is_furniture(text: str) -> bool:
         return True
     if _THUMBNAIL.search(folded):
         return True
+    if _SOURCE.search(folded):  # a line naming the publisher is metadata, not furniture
+        return False
     if "由会员分享" in folded and "可在线阅读" in folded:
+        return True
+    if folded in _CHROME:
         return True
     return len(folded) <= 160 and any(marker in folded for marker in _MARKERS)
