@@ -37,7 +37,7 @@ def read_funds(doc: Document, table: Table, result: SelfTable) -> None:
             for data_row in table.rows[index + 1: index + 8]:
                 _read_row(doc, table, row, data_row, columns, result)
             _header_weight(doc, table, row, result)
-            return
+            break
     _read_pairs(doc, table, result)
 
 
@@ -127,7 +127,8 @@ def _read_pairs(doc: Document, table: Table, result: SelfTable) -> None:
             if found is None or found[1] not in ("", "万", "万元", "%"):
                 continue
             path = "stated.execution_rate" if column == "rate" else f"funds.total.{column}"
-            result.set(path, found[0], doc.ref(table, row[index + 1]), label=label_key(cell.text))
+            if path not in result.provenance:
+                result.set(path, found[0], doc.ref(table, row[index + 1]), label=label_key(cell.text))
 
 
 def read_splits(doc: Document, table: Table, result: SelfTable) -> None:

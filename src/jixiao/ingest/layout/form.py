@@ -54,7 +54,8 @@ class Form:
         """A form, not a stray label: a funds header with a row, pairs, or indicator values."""
         funds = bool(self.fund_columns and any(r.values for r in self.fund_rows))
         pairs = len(self.fund_pairs) >= 2
-        indicators = bool(self.indicator_columns and any(r.has_values() for r in self.rows))
+        columns = dict(self.indicator_columns)
+        indicators = bool(("target" in columns or "actual" in columns) and any(r.has_values() for r in self.rows))
         return funds or pairs or indicators
 
     def value_columns(self) -> list[str]:

@@ -24,6 +24,8 @@ SCORE_LABELS = ("自评得分",)
 ENDING_SECTIONS = ("偏差大或目标未完成原因分析", "改进措施及结果应用方案", "备注", "说明")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _ROW_PREFIX = re.compile(r"^(?:指标|任务)\d+")
+_COLON_VALUE = re.compile(r"^[:：]\s*\d+(?:\.\d+)?(?![\d.%])")
+_LABEL_PAIR = re.compile(r"[\u4e00-\u9fff][:：]\d")
 _PAIR_VALUE = re.compile(r"\d+(?:\.\d+)?(?:%|万元|万|元)?")
 
 
@@ -127,7 +129,7 @@ class FormReader:
     def _column(self, piece: Piece) -> None:
         fund = column_of(piece.text, FUND_COLUMNS)
         indicator = column_of(piece.text, INDICATOR_COLUMNS)
-        if self.mode == "ind_rows":
+        if self.mode == "ind_rows" or (self.mode == "goals" and indicator not in ("level1", "level2", "name")):
             return self._value(piece)
         if self.mode == "ind_header" and indicator:
             self.form.indicator_columns.append((indicator, piece))
@@ -135,6 +137,8 @@ class FormReader:
             self.mode = "ind_header"
             self.form.indicator_columns.append((indicator, piece))
         elif fund and not self.form.fund_rows:
+            if fund in dict(self.form.fund_columns):  # the header starts again: what came before was not it
+                self.form.fund_columns, self.form.fund_pairs = [], {}
             self.mode, self.fund_column, self.pending = "fund_header", fund, None
             self.form.fund_columns.append((fund, piece))
 
@@ -185,7 +189,14 @@ class FormReader:
             if _PAIR_VALUE.fullmatch(key):
                 self.form.fund_pairs.setdefault(self.fund_column, piece)
         elif self.mode == "funds" and self.fund_row is not None:
-            self.fund_row.values.append(piece)
+            if _COLON_VALUE.match(piece.paragraph.text[piece.start - 1: piece.end]) and not self.fund_row.values:
+                self.form.splits.append((self.fund_row.label, piece))  # `一般公共预算：2456.18`
+                self.form.fund_rows.remove(self.fund_row)
+                self.fund_row = None
+            elif _LABEL_PAIR.search(piece.key):
+                self.form.splits.append((piece, piece))  # `拨款:项目支出:156.2`
+            else:
+                self.fund_row.values.append(piece)
         elif self.mode == "goals" and self.goal and key:
             self.form.goals.setdefault(self.goal, []).append(piece)
         elif self.mode == "ind_header":

@@ -52,14 +52,14 @@ def form_table(form: Form, layout: str, joined: dict[int, Joined] | None = None)
 def _funds(form: Form, rows: _Rows) -> None:
     for column, piece in form.fund_pairs.items():
         rows.add([_pair_label(form, column), piece])
+    for label, value in form.splits:
+        rows.add([label if label is value else label.spanning(value) if label.paragraph is value.paragraph else value])
     if not form.fund_rows:
         return
     columns = [name for name, _ in form.fund_columns]
     rows.add([form.fund_label or "项目资金（万元）", *[piece for _, piece in form.fund_columns]])
     for row in read_funds(form):
         rows.add([row.label, *[row.cells.get(name) for name in columns]])
-    for label, value in form.splits:
-        rows.add([label.spanning(value) if label.paragraph is value.paragraph else value])
 
 
 def _pair_label(form: Form, column: str) -> Piece | str:
