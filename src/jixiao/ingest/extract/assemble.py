@@ -15,7 +15,7 @@ from jixiao.ingest.layout import recover
 from jixiao.ingest.extract import meta
 from jixiao.ingest.extract.basic_data import BasicData, is_basic_data_table, read_basic_data
 from jixiao.ingest.extract.projects import ProseProject, listed_items, own_money, project_sections
-from jixiao.ingest.extract.prose import _column, figures_in, fold
+from jixiao.ingest.extract.prose import _column, figures_in, fold, rank_of
 from jixiao.ingest.extract.sections import Part, split_parts
 from jixiao.ingest.extract.self_table import SelfTable, is_self_table, read_self_table
 from jixiao.model.evaluation import Evaluation, Figure
@@ -65,11 +65,18 @@ class _Builder:
         self.figures += basic.figures
 
     def prose(self, figures: list[Figure]) -> None:
-        for figure in figures:
-            self.figures.append(figure)
+        """Figures stated in prose; a field takes the most directly labelled one (全年预算数
+        before 下达…资金), the first in reading order among equals. A department's total is
+        never an amount 下达 for one of its projects."""
+        figures = _without_weak(figures)
+        if self.data.get("kind") == "department":
+            figures = [f for f in figures if rank_of(f) == 0]
+        self.figures += figures
+        for figure in sorted(figures, key=rank_of):
             if figure.key.startswith(MODEL_KEYS) and not figure.key.endswith(NOT_FIELDS):
                 value = figure.text or (int(figure.value) if figure.key.startswith("unit.") else figure.value)
                 self.put(figure.key, value, figure.source)
+
 
     def evaluation(self) -> Evaluation:
         funds = self.data.get("funds", {})
@@ -78,6 +85,13 @@ class _Builder:
         self.data["figures"] = self.figures
         self.data["provenance"] = self.provenance
         return Evaluation.model_validate(self.data)
+
+
+def _without_weak(figures: list[Figure]) -> list[Figure]:
+    """An amount read only because it sits near 到位 or 实施 is dropped once a rule that names
+    the quantity found one (it would be another amount, not the total)."""
+    named = {f.key for f in figures if rank_of(f) < 3}
+    return [f for f in figures if rank_of(f) < 3 or f.key not in named]
 
 
 def _deep_update(target: dict[str, Any], source: dict[str, Any]) -> None:
