@@ -110,7 +110,8 @@ def extract(doc: Document) -> Evaluation:
     tables = [read_self_table(doc, t) for t in doc.tables if is_self_table(t)]
     departments = [t for t in tables if t.kind == "department"]
     project_tables = [t for t in tables if t.kind == "project"]
-    kind = meta.kind_of(title) or ("project" if project_tables and not departments else "department")
+    kind = meta.kind_of(title) or ("project" if project_tables and not departments else None)
+    kind = kind or meta.kind_in_text(doc) or "department"
     year = meta.year_of(title, doc)
     root = _Builder({"kind": kind, "fiscal_year": year, "title": title})
     if title_paragraphs:

@@ -102,13 +102,29 @@ def year_of(title: str, doc: Document) -> int | None:
 
 
 def kind_of(title: str) -> str | None:
+    """部门整体 / 项目 / 专项资金·转移支付, as the title names it (None when it does not)."""
     folded = fold(title).text
-    if "专项资金" in folded or "转移支付" in folded:
-        return "special_fund"
-    if "整体" in folded or "部门预算执行" in folded or "部门" in folded:
+    if re.search(r"整体|部门预算执行|部门(?:单位)?(?:预算)?(?:支出)?绩效", folded):
         return "department"
-    if "项目" in folded:
+    if re.search(r"专项资金|转移支付|专项支出|(?:资金|补助|补贴)[^，。]{0,6}(?:绩效|管理|使用)", folded):
+        return "special_fund"
+    if re.search(r"项目|经费", folded):
         return "project"
+    return None
+
+
+def kind_in_text(doc: Document) -> str | None:
+    """When the title does not say: what the form and the opening text are about."""
+    cells = " ".join(fold(c.text).text for t in doc.tables for row in t.rows[:6] for c in row)
+    if re.search(r"转移支付|专项名称|专项资金名称", cells):
+        return "special_fund"
+    if re.search(r"项目名称|项目支出名称", cells):
+        return "project"
+    opening = fold(" ".join(p.text for p in doc.paragraphs[:20])).text[:3000]
+    if re.search(r"整体支出|部门整体", opening):
+        return "department"
+    if re.search(r"转移支付|专项资金|专项转移|补助资金|补贴资金|下达[^，。]{0,30}资金|(?:资金|补贴|补助)使用", opening):
+        return "special_fund"
     return None
 
 

@@ -84,8 +84,13 @@ def _split_lead(rest: str) -> tuple[str, str]:
     return "", ""
 
 
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|万|元|%|％)")
+
+
 def _title_like(text: str) -> bool:
-    return bool(text) and not any(mark in text for mark in ("，", "；", "。", "：")) and text[-1] not in "、"
+    """A heading names a topic: no sentence marks, and no amount (`共支182.564万元` is a statement)."""
+    return bool(text) and not any(mark in text for mark in ("，", "；", "。", "：")) and text[-1] not in "、" \
+        and not _AMOUNT.search(re.sub(r"[（(][^）)]*[)）]", "", text))
 
 
 def _continues_list(current: _Numbered, previous: _Numbered | None) -> bool:

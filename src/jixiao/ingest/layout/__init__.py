@@ -21,7 +21,7 @@ from jixiao.ingest.document import Block, Document, Paragraph, Table
 from jixiao.ingest.layout.furniture import is_furniture
 from jixiao.ingest.layout.pages import Joined, join_pages
 from jixiao.ingest.layout.reader import FormReader
-from jixiao.ingest.layout.segment import Merger, ends_form, lexemes_of, may_start
+from jixiao.ingest.layout.segment import Merger, ends_form, is_prose, lexemes_of, may_start
 from jixiao.ingest.layout.table import form_table
 
 __all__ = ["recover"]
@@ -82,7 +82,7 @@ def _emit(reader: FormReader, region: list[Paragraph], joined: dict[int, Joined]
     tables = [form_table(form, "flattened", joined) for form in forms]
     out: list[Block] = []
     for paragraph in region:
-        if id(paragraph) not in reader.used:
+        if id(paragraph) not in reader.used or is_prose(paragraph.text):
             out += _originals(paragraph, joined)
             continue
         out += _prefix(paragraph, reader.used[id(paragraph)], joined)

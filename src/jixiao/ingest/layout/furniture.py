@@ -34,6 +34,8 @@ def is_furniture(text: str) -> bool:
         return True
     if _THUMBNAIL.search(folded):
         return True
+    if "首页" in folded and (">" in folded or "/" in folded) and len(folded) <= 80:  # breadcrumbs
+        return True
     if _SOURCE.search(folded):  # a line naming the publisher is metadata, not furniture
         return False
     if "由会员分享" in folded and "可在线阅读" in folded:

@@ -96,12 +96,23 @@ def _joins(previous: Lexeme, lexeme: Lexeme) -> bool:
 
 
 def is_joined_form(text: str) -> bool:
-    """A long paragraph that runs a form's labels together."""
+    """A long paragraph that runs a form's labels together: two of its header words side by
+    side (`全年预算数全年执行数`, `预算数(A)执行数(B)`), not spread over sentences."""
     if len(text) < 40:
         return False
-    labels = _labels_in(text)
-    strong = sum(1 for word in STRONG if word in label_key(text))
-    return strong >= 2 and len(labels) >= 3
+    lexemes = lex(whole(Paragraph(text, 0))[0])
+    for first, second in zip(lexemes, lexemes[1:]):
+        if first.kind == "column" and second.kind == "column" and label_key(first.piece.text) in STRONG:
+            return True
+    return False
+
+
+def is_prose(text: str) -> bool:
+    """A sentence, not a cell: it ends with 。 or is punctuated like one."""
+    stripped = text.strip()
+    if is_piped(stripped) or is_joined_form(stripped):
+        return False
+    return stripped.endswith("。") or len(re.findall(r"[，,；;]", stripped)) >= 2
 
 
 def _labels_in(text: str) -> list[str]:
@@ -122,7 +133,7 @@ def may_start(paragraph: Paragraph) -> bool:
     text = paragraph.text
     if is_piped(text) or is_joined_form(text):
         return True
-    if len(text) > 40 or _OUTLINE.match(text):
+    if len(text) > 40 or _OUTLINE.match(text) or is_prose(text):
         return False
     return any(lexeme.kind != "text" for lexeme in lexemes_of(paragraph, None))
 
