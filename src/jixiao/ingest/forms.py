@@ -53,7 +53,7 @@ FUND_ROWS: tuple[tuple[str, str], ...] = (
     ("当年财政拨款", "current_year"), ("上年结转资金", "carried_over"), ("上年结转", "carried_over"),
     ("其他资金", "other"), ("一般公共预算", "general_budget"), ("政府性基金", "government_fund"),
     ("中央财政资金", "central"), ("中央补助", "central"), ("中央资金", "central"), ("地方资金", "local"),
-    ("中央、省、市补助县级资金", "central"),
+    ("中央、省、市补助县级资金", "central"), ("财政拨款", "current_year"),
 )
 LEVEL1_LABELS = ("产出指标", "效益指标", "满意度指标", "成本指标", "管理指标", "效果指标", "产出目标", "效益目标",
                  "满意度目标")

@@ -70,7 +70,7 @@ class _Builder:
         never an amount 下达 for one of its projects."""
         figures = _without_weak(figures)
         if self.data.get("kind") == "department":
-            figures = [f for f in figures if rank_of(f) == 0]
+            figures = [f for f in figures if rank_of(f)[0] == 0]
         self.figures += figures
         for figure in sorted(figures, key=rank_of):
             if figure.key.startswith(MODEL_KEYS) and not figure.key.endswith(NOT_FIELDS):
@@ -90,8 +90,8 @@ class _Builder:
 def _without_weak(figures: list[Figure]) -> list[Figure]:
     """An amount read only because it sits near 到位 or 实施 is dropped once a rule that names
     the quantity found one (it would be another amount, not the total)."""
-    named = {f.key for f in figures if rank_of(f) < 3}
-    return [f for f in figures if rank_of(f) < 3 or f.key not in named]
+    named = {f.key for f in figures if rank_of(f)[0] < 3}
+    return [f for f in figures if rank_of(f)[0] < 3 or f.key not in named]
 
 
 def _deep_update(target: dict[str, Any], source: dict[str, Any]) -> None:

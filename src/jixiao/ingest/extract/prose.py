@@ -59,12 +59,14 @@ MONEY_RULES: tuple[Rule, ...] = (
     _rule("funds.personnel.{col}", "人员经费", r"人员经费(?:支出)?" + _COL + r"(?:为|共)?" + _MONEY),
     _rule("funds.public.{col}", "公用经费", r"(?:日常)?公用经费(?:支出)?" + _COL + r"(?:为|共)?" + _MONEY),
     _rule("funds.project.{col}", "项目支出", r"项目支出" + _COL + r"(?:为|共|合计)?" + _MONEY),
-    _rule("funds.total.budget", "下达资金",
-          r"(?:下达|安排|投入|收到|拨付)" + _VERB_OBJECT + _FUND_WORD + r"(?:共|合计|共计|总额)?(?:预算)?" + _MONEY,
-          rank=1),
-    _rule("funds.total.budget", "下达资金", r"(?:资金|经费)(?:共)?下达[^，。；,;]{0,12}?" + _MONEY, rank=1),
+    _rule("funds.total.budget", "下达资金合计",
+          r"(?:(?:共|累计)(?:下达|安排|投入|收到|拨付)" + _VERB_OBJECT + _FUND_WORD + r"(?:预算)?|(?:下达|安排|投入|收到|拨付)"
+          + _VERB_OBJECT + _FUND_WORD + r"(?:共|合计|共计|总额)(?:预算)?)" + _MONEY, rank=1),
     _rule("funds.total.budget", "资金合计",
-          r"(?:资金|经费|补贴|补助)(?:合计|共计|总计|总额)(?:为)?" + _MONEY, rank=2),
+          r"(?:资金|经费|补贴|补助)(?:合计|共计|总计|总额)(?:为)?" + _MONEY, rank=1),
+    _rule("funds.total.budget", "下达资金",
+          r"(?:下达|安排|投入|收到|拨付)" + _VERB_OBJECT + _FUND_WORD + r"(?:预算)?" + _MONEY, rank=2),
+    _rule("funds.total.budget", "资金下达", r"(?:资金|经费)(?:共)?下达[^，。；,;]{0,12}?" + _MONEY, rank=2),
     _rule("funds.total.budget", "实施资金", r"(?:实施|使用)[^，。；,;]{0,40}?(?:资金|经费)" + _AMOUNT, rank=3),
     _rule("funds.total.budget", "到位资金",
           r"(?:资金|经费)(?:配套)?" + _AMOUNT + r"(?=[,，]?(?:已|均已)?(?:全部|全额)?(?:执行|拨付)?到位)", rank=3),
@@ -114,9 +116,10 @@ def figures_in(doc: Document, paragraphs: list[Paragraph], body_of: dict[int, st
 LABEL_RANKS = {rule.label: rule.rank for rule in MONEY_RULES}
 
 
-def rank_of(figure: Figure) -> int:
-    """How directly the text states this field (0 a label such as 全年预算数 … 3 any amount)."""
-    return LABEL_RANKS.get(figure.label, 0) if figure.origin == "prose" else 0
+def rank_of(figure: Figure) -> tuple[int, bool]:
+    """How directly the text states this field (0 a label such as 全年预算数 … 3 any amount);
+    among equals, an amount printed in 万元 before one read from 元."""
+    return (LABEL_RANKS.get(figure.label, 0) if figure.origin == "prose" else 0), bool(figure.note)
 
 
 _DIGIT = re.compile(r"\d")

@@ -22,6 +22,9 @@ class FundRow:
     cells: dict[str, Piece] = field(default_factory=dict)  # by column, once read
 
 
+VALUE_COLUMNS = ("target", "actual", "weight", "score")
+
+
 @dataclass
 class IndicatorRow:
     level1: Piece | None = None
@@ -30,7 +33,7 @@ class IndicatorRow:
     repairs: dict[str, str] = field(default_factory=dict)  # column → how its text was read
 
     def has_values(self) -> bool:
-        return any(name not in ("name", "note") and piece.key for name, piece in self.cells.items())
+        return any(name in VALUE_COLUMNS and piece.key for name, piece in self.cells.items())
 
 
 @dataclass

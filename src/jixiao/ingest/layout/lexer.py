@@ -18,7 +18,7 @@ from jixiao.ingest.layout.pieces import Piece
 
 _MARKS = r"(?:[(（][^()（）]{0,14}[)）])*"
 # Mirror sites number the pages of a document `1、`, `2、` at the start of each page's text.
-_NOISE = re.compile(r"^(?:其中)?[\W_]*$")
+_NOISE = re.compile(r"^(?:其中)?[^\w=<>≥≤%‰]*$")
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,6 @@ _ROW_START = re.compile(r"(?:指标|任务)\d+[:：.、]?")
 _RUN = re.compile(r"\d+(?:\.\d+)?")
 _CONTINUES = re.compile(r"^(?:[%‰.]|万|亿|元|个|人|次|件|份|篇|场|项|户|家|座|台|套|辆|天|日|月|年|亩|吨|公里|米|册|本|期|批|小时|"
                         r"学时|架|起|种|条|处|宗|名|位|周|轮|倍|km)")
-_PAIR = re.compile(rf"(?:{MEASURE.pattern})(?:{MEASURE.pattern})")
 OPTIONAL = ("unit", "nature", "weight", "note", "ignored", "rate")
 
 
@@ -128,27 +127,30 @@ def _last_run_end(key: str, begin: int, end: int) -> list[int]:
 
 
 def _pair_ends(key: str, begin: int, end: int) -> list[int]:
-    """Row ends in forms without scores: after two values in a row (`100%100%`, `100%无`)."""
+    """Row ends in forms without scores: after two values in a row (`100%100%`, `100%无`,
+    `00` for 0 | 0), a measure never cut inside its digits (`5000吨` is one)."""
     ends = []
-    position = begin
-    while position < end:
-        match = _PAIR.search(key, position, end)
-        result_end = _measure_then_result(key, position, end)
-        candidates = [e for e in (match.end() if match else None, result_end) if e is not None]
-        if not candidates:
-            break
-        stop = min(candidates)
-        ends.append(stop)
-        position = stop
-    return ends
+    measures = list(MEASURE.finditer(key, begin, end))
+    for first, second in zip(measures, measures[1:]):
+        if first.end() == second.start() and (not ends or first.start() >= ends[-1]):
+            ends.append(second.end())
+    for match in measures:
+        if not any(match.start() < e <= match.end() for e in ends):
+            stop = _doubled_digits(match.group(0)) or _result_after(key, match.end(), end)
+            if stop:
+                ends.append(match.start() + stop if _doubled_digits(match.group(0)) else stop)
+    return sorted(set(ends))
 
 
-def _measure_then_result(key: str, begin: int, end: int) -> int | None:
-    for match in MEASURE.finditer(key, begin, end):
-        length = leading_result(key[match.end():end])
-        if length:
-            return match.end() + length
-    return None
+def _doubled_digits(text: str) -> int | None:
+    """`00` read as 0 | 0: a bare digit run made of the same number twice."""
+    half = len(text) // 2
+    return len(text) if text.isdigit() and len(text) % 2 == 0 and text[:half] == text[half:] else None
+
+
+def _result_after(key: str, position: int, end: int) -> int | None:
+    length = leading_result(key[position:end])
+    return position + length if length else None
 
 
 def _has_value_text(text: str) -> bool:

@@ -143,4 +143,4 @@ def ends_form(paragraph: Paragraph, reader) -> bool:  # noqa: ANN001 - FormReade
     text = paragraph.text
     if reader.mode == "goals" or is_piped(text) or is_joined_form(text):
         return False
-    return len(text) > LONG
+    return len(text) > LONG or (bool(_OUTLINE.match(text)) and reader.mode in ("ind_rows", "total", "after"))

@@ -9,12 +9,14 @@ its rows; the 总分 row. Extraction (`extract/self_table.py`) reads it like any
 from __future__ import annotations
 
 from jixiao.ingest.document import Cell, Table
+from jixiao.ingest.forms import INDICATOR_COLUMNS, column_of
 from jixiao.ingest.layout.form import Form
 from jixiao.ingest.layout.funds import read_funds, read_total
 from jixiao.ingest.layout.pages import Joined
 from jixiao.ingest.layout.pieces import Piece
 
-HEADER_WORDS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标"}
+HEADER_WORDS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "target": "年度指标值",
+                "actual": "实际完成值", "weight": "分值", "score": "得分", "note": "偏差原因分析及改进措施"}
 
 
 class _Rows:
@@ -80,12 +82,20 @@ def _joined(pieces: list[Piece]) -> Piece | None:
     return first.spanning(last) if first.paragraph is last.paragraph else first
 
 
+def _header(printed: Piece | None, column: str) -> Piece | str:
+    """The header as printed, or the form's word for a column the print did not name (a
+    section score `50` standing over the 得分 column)."""
+    if printed is not None and column_of(printed.text, INDICATOR_COLUMNS) == column:
+        return printed
+    return HEADER_WORDS.get(column, column)
+
+
 def _indicators(form: Form, rows: _Rows) -> None:
     if not form.indicator_columns:
         return
     columns = form.value_columns()
     printed = dict(form.indicator_columns)
-    rows.add(["一级指标", "二级指标", *[printed.get(c) or HEADER_WORDS.get(c, c) for c in columns]])
+    rows.add(["一级指标", "二级指标", *[_header(printed.get(c), c) for c in columns]])
     for row in form.rows:
         if not row.cells and not (row.level1 or row.level2):
             continue
