@@ -8,6 +8,7 @@ compare a quantity stated twice.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from jixiao.ingest.document import Document
@@ -16,8 +17,9 @@ from jixiao.ingest.extract import meta
 from jixiao.ingest.extract.basic_data import BasicData, is_basic_data_table, read_basic_data
 from jixiao.ingest.extract.projects import ProseProject, listed_items, own_money, project_sections
 from jixiao.ingest.extract.prose import _column, figures_in, fold, rank_of
+from jixiao.ingest.extract.prose_rows import indicators_in
 from jixiao.ingest.extract.sections import Part, split_parts
-from jixiao.ingest.extract.self_table import SelfTable, is_self_table, read_self_table
+from jixiao.ingest.extract.self_table import SelfTable, infer_level1, is_self_table, read_self_table
 from jixiao.model.evaluation import Evaluation, Figure
 from jixiao.model.source import SourceRef
 
@@ -129,10 +131,20 @@ def extract(doc: Document) -> Evaluation:
     _unit_name(doc, root, title, parts)
     _project_items(doc, root, split.own + split.intro)
     root.data["sections"] = [_section(doc, part) for part in parts if part.heading is not None]
+    if not root.data.get("indicators"):
+        root.data["indicators"] = _prose_indicators(doc, _paragraphs(split.own + split.intro))
     children = [_table_child(t, year) for t in project_tables]
     children += [_prose_child(doc, p, year, root) for p in split.projects]
     root.data["projects"] = children
     return root.evaluation()
+
+
+def _prose_indicators(doc: Document, paragraphs: list[Any]) -> list[dict[str, Any]]:
+    rows = []
+    for row in indicators_in(doc, paragraphs):
+        score = row.pop("score")
+        rows.append({**row, "level1": infer_level1(row["level2"]), "score": Decimal(score) if score else None})
+    return rows
 
 
 def _paragraphs(parts: list[Part]) -> list[Any]:

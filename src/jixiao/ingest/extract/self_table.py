@@ -151,7 +151,7 @@ def _indicator(doc: Document, table: Table, values: dict[str, Cell | None], leve
         return None
     anchor = values.get("name") or values.get("target")
     return {
-        "level1": level1 or _infer_level1(level2),
+        "level1": level1 or infer_level1(level2),
         "level2": level2,
         "name": name,
         "target": target,
@@ -168,13 +168,13 @@ def _is_placeholder(name: str) -> bool:
     return bool(re.fullmatch(r"(?:指标|任务)?\d*[:：.、]?|[.…。]*", name))
 
 
-def _infer_level1(level2: str) -> str:
+def infer_level1(level2: str) -> str:
     return next((level1 for word, level1 in LEVEL1_OF_LEVEL2 if word in level2), "")
 
 
 def _carried(previous: str, level2: str) -> str:
     """The 一级 label merged down from above, unless the 二级 label belongs elsewhere."""
-    inferred = _infer_level1(level2)
+    inferred = infer_level1(level2)
     if not previous or (inferred and inferred[:2] not in previous):
         return inferred or previous
     return previous

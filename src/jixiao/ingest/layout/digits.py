@@ -48,7 +48,7 @@ def split_run(run: str, columns: list[tuple[str, str]], check: Check,
     `303010100%` with one empty cell: 分值 10 and 执行率 100% whichever cell is empty)."""
     if not run or len(run) > MAX_RUN:
         return None
-    if re.fullmatch(r"\d+(?:\.\d+)?%", run) and any(name == "rate" for name, _ in columns):
+    if run.endswith("%") and RATE.fullmatch(run[:-1]) and any(name == "rate" for name, _ in columns):
         return {"rate": (0, len(run))}  # a lone percent can only be the rate
     readings = []
     for wanted in _column_sets(columns, optional):
