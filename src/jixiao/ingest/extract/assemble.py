@@ -73,6 +73,8 @@ class _Builder:
         figures = _without_weak(figures)
         if self.data.get("kind") == "department":
             figures = [f for f in figures if rank_of(f)[0] == 0]
+        else:
+            figures = [_own_project_spending(f) for f in figures]
         self.figures += figures
         for figure in sorted(figures, key=rank_of):
             if figure.key.startswith(MODEL_KEYS) and not figure.key.endswith(NOT_FIELDS):
@@ -87,6 +89,13 @@ class _Builder:
         self.data["figures"] = self.figures
         self.data["provenance"] = self.provenance
         return Evaluation.model_validate(self.data)
+
+
+def _own_project_spending(figure: Figure) -> Figure:
+    """In a project's or a fund's own report, its 项目支出 is its total, not a part of it."""
+    if figure.key.startswith("funds.project.") and figure.key != "funds.project.rate":
+        return figure.model_copy(update={"key": figure.key.replace("funds.project.", "funds.total.")})
+    return figure
 
 
 def _without_weak(figures: list[Figure]) -> list[Figure]:

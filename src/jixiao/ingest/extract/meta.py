@@ -125,6 +125,8 @@ def kind_in_text(doc: Document) -> str | None:
         return "department"
     if re.search(r"转移支付|专项资金|专项转移|补助资金|补贴资金|下达[^，。]{0,30}资金|(?:资金|补贴|补助)使用", opening):
         return "special_fund"
+    if re.search(r"该项目|本项目|项目支出费用|项目绩效|项目实施", opening):
+        return "project"
     return None
 
 

@@ -58,7 +58,8 @@ MONEY_RULES: tuple[Rule, ...] = (
     _rule("funds.basic.{col}", "基本支出", r"基本支出" + _COL + r"(?:为|共|合计)?" + _MONEY),
     _rule("funds.personnel.{col}", "人员经费", r"人员经费(?:支出)?" + _COL + r"(?:为|共)?" + _MONEY),
     _rule("funds.public.{col}", "公用经费", r"(?:日常)?公用经费(?:支出)?" + _COL + r"(?:为|共)?" + _MONEY),
-    _rule("funds.project.{col}", "项目支出", r"项目支出" + _COL + r"(?:为|共|合计)?" + _MONEY),
+    _rule("funds.project.{col}", "项目支出",
+          r"项目(?:实际)?支出(?:总额|费用)?" + _COL + r"(?:为|共|合计)?" + _MONEY),
     _rule("funds.total.budget", "下达资金合计",
           r"(?:(?:共|累计)(?:下达|安排|投入|收到|拨付)" + _VERB_OBJECT + _FUND_WORD + r"(?:预算)?|(?:下达|安排|投入|收到|拨付)"
           + _VERB_OBJECT + _FUND_WORD + r"(?:共|合计|共计|总额)(?:预算)?)" + _MONEY, rank=1),
@@ -114,6 +115,7 @@ def figures_in(doc: Document, paragraphs: list[Paragraph], body_of: dict[int, st
 
 
 LABEL_RANKS = {rule.label: rule.rank for rule in MONEY_RULES}
+SHARED = ("全部执行",)  # `资金3728万元全部执行到位` states the budget and the spending in one amount
 
 
 def rank_of(figure: Figure) -> tuple[int, bool]:
@@ -140,7 +142,7 @@ def _sentence_figures(doc: Document, paragraph: Paragraph, folded: Folded, offse
     for rule in _rules_for(sentence):
         for match in rule.pattern.finditer(sentence):
             number = match.start("num")
-            if number in taken:
+            if number in taken and rule.label not in SHARED:
                 continue
             taken.add(number)
             printed = fold(folded.original(offset + match.start(), offset + match.end()))  # width folded only
