@@ -66,10 +66,16 @@ def test_banded_execution_needs_bands(tmp_path: Path) -> None:
         load_profile_file("x", directory)
 
 
-def test_fiscal_year_outside_the_profile_is_refused() -> None:
-    with pytest.raises(ProfileError, match="适用于 2020– 年度，不适用于 2019 年度"):
-        profile_for("mof-2020", 2019)
-    assert profile_for(None, 2024).id == "mof-2020"
+def test_fiscal_year_outside_the_profile_is_scored_by_it_with_a_note() -> None:
+    """2018 and 2019 reports are read and checked like any other (the nearest rules)."""
+    from jixiao.model.evaluation import Evaluation
+    from jixiao.scoring import score
+
+    profile = profile_for("mof-2020", 2019)
+    assert profile.id == "mof-2020"
+    card = score(Evaluation(kind="project", fiscal_year=2019), profile)
+    assert card.notes == ["评分规则“mof-2020”适用于 2020– 年度，本报告为 2019 年度，按最接近年度的规则评分"]
+    assert score(Evaluation(kind="project", fiscal_year=2024), profile_for(None, 2024)).notes == []
 
 
 @pytest.mark.parametrize(("total", "grade"), [

@@ -37,6 +37,7 @@ class Table:
     page: int | None = None
     sheet: str | None = None
     recovered: str | None = None  # the layout a flattened table was recovered from (`layout/`)
+    notices: list[tuple[str, Cell]] = field(default_factory=list)  # what recovery could not read, where
 
 
 @dataclass(frozen=True, slots=True)

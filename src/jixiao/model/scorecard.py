@@ -77,6 +77,7 @@ class Scorecard(BaseModel):
     stated_grade: str | None = Field(None, title="填报等级")
     total_matches: bool | None = Field(None, title="总分一致")
     has_indicators: bool = Field(True, title="有绩效指标表")
+    notes: list[str] = Field(default_factory=list, title="评分说明")  # e.g. the profile does not cover the year
     children: list[Scorecard] = Field(default_factory=list, title="项目评分")
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from jixiao.model.money import fmt
@@ -27,6 +28,8 @@ def print_scorecard(console: Console, card: Scorecard, depth: int = 0) -> None:
         table.add_row(*_cells(line))
     console.print(table)
     console.print(total_sentence(card))
+    for note in card.notes:
+        console.print(escape(note), style="yellow")
     for child in card.children:
         console.print()
         print_scorecard(console, child, depth + 1)

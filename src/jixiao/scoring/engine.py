@@ -36,8 +36,19 @@ def score(ev: Evaluation, profile: Profile) -> Scorecard:
         stated_grade=ev.stated.grade,
         total_matches=_total_matches(ev.stated.total, low, high, slack * len(lines)) if ev.indicators else None,
         has_indicators=bool(ev.indicators),
+        notes=_profile_notes(ev, profile),
         children=[score(child, profile) for child in ev.projects],
     )
+
+
+def _profile_notes(ev: Evaluation, profile: Profile) -> list[str]:
+    """A year no profile covers (2018, 2019 reports) is scored by the nearest one, and says so."""
+    year = ev.fiscal_year
+    if year is None or profile.fiscal_years.covers(year):
+        return []
+    years = profile.fiscal_years
+    span = f"{years.start}–{years.end or ''}"
+    return [f"评分规则“{profile.id}”适用于 {span} 年度，本报告为 {year} 年度，按最接近年度的规则评分"]
 
 
 def indicator_verdict(ind: Indicator, ev: Evaluation, profile: Profile) -> Verdict:

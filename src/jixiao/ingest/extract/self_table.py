@@ -18,6 +18,8 @@ from jixiao.ingest.extract.cells import cell_at, find_columns, number, squash
 from jixiao.ingest.extract.self_funds import has_funds, read_funds, read_splits
 from jixiao.ingest.forms import INDICATOR_COLUMNS, TOTAL_LABELS, label_key, name_field
 from jixiao.model.evaluation import Figure
+from jixiao.model.measure import Measure, parse_measure
+from jixiao.model.normalize import normalize_value_text
 from jixiao.model.source import SourceRef
 
 LEVEL1_OF_LEVEL2 = (("数量", "产出指标"), ("质量", "产出指标"), ("时效", "产出指标"), ("成本", "产出指标"),
@@ -67,6 +69,9 @@ def read_self_table(doc: Document, table: Table) -> SelfTable:
     read_splits(doc, table, result)
     _read_goals(doc, table, result)
     _read_indicators(doc, table, result)
+    for message, cell in table.notices:
+        result.data.setdefault("notices", []).append(
+            {"code": "row-unread", "message": message, "source": doc.ref(table, cell)})
     return result
 
 
@@ -150,17 +155,36 @@ def _indicator(doc: Document, table: Table, values: dict[str, Cell | None], leve
     if not (name or target or actual) or not (target or actual or _flat(values.get("score"))) and _is_placeholder(name):
         return None
     anchor = values.get("name") or values.get("target")
+    target_measure, actual_measure = repair_ocr_percent(target, actual)
     return {
         "level1": level1 or infer_level1(level2),
         "level2": level2,
         "name": name,
-        "target": target,
-        "actual": actual,
+        "target": target_measure,
+        "actual": actual_measure,
         "weight": number(_flat(values.get("weight"))),
         "score": number(_flat(values.get("score"))),
         "deviation_note": _flat(values.get("note")),
         "source": doc.ref(table, anchor, text=name or target) if anchor else doc.ref(table),
     }
+
+
+_OCR_GE = re.compile(r"2((?:[5-9]\d|100)(?:\.\d+)?)\s*[%％]")
+
+
+def repair_ocr_percent(target: str, actual: str) -> tuple[Measure, Measure]:
+    """`290%` beside `100%`: OCR read `≥90%` as `290%`. Repaired only when both values are
+    percents, the other is at most 100% and the suspect is 2 followed by 50–100; the text
+    stays as printed and the measure says how it was read."""
+    measures = [parse_measure(target), parse_measure(actual)]
+    for index, text in enumerate((target, actual)):
+        other = measures[1 - index]
+        match = _OCR_GE.fullmatch(normalize_value_text(text))
+        if match and other.unit == "%" and other.value is not None and other.value <= 100:
+            read = parse_measure(f"≥{match[1]}%")
+            note = f"原文“{text}”按 OCR 误识读作“≥{match[1]}%”"
+            measures[index] = read.model_copy(update={"text": text, "note": note})
+    return measures[0], measures[1]
 
 
 def _is_placeholder(name: str) -> bool:

@@ -41,6 +41,7 @@ class _Rows:
 
 def form_table(form: Form, layout: str, joined: dict[int, Joined] | None = None) -> Table:
     rows = _Rows(layout, joined or {})
+    table = rows.table
     for _, label, value in form.names:
         rows.add([label, value])
     if form.score is not None:
@@ -48,7 +49,19 @@ def form_table(form: Form, layout: str, joined: dict[int, Joined] | None = None)
     _funds(form, rows)
     _goals(form, rows)
     _indicators(form, rows)
-    return rows.table
+    for message, piece in form.notices + _row_notices(form):
+        table.notices.append((message, rows._cell(piece, 0, 0)))
+    return table
+
+
+def _row_notices(form: Form) -> list[tuple[str, Piece]]:
+    found = []
+    for row in form.rows:
+        anchor = row.cells.get("name") or next(iter(row.cells.values()), None)
+        for message in row.repairs.values():
+            if anchor is not None:
+                found.append((f"指标“{anchor.text}”：{message}，得分与分值未读取", anchor))
+    return found
 
 
 def _funds(form: Form, rows: _Rows) -> None:
