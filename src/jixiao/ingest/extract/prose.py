@@ -115,7 +115,8 @@ def figures_in(doc: Document, paragraphs: list[Paragraph], body_of: dict[int, st
 
 
 LABEL_RANKS = {rule.label: rule.rank for rule in MONEY_RULES}
-SHARED = ("全部执行",)  # `资金3728万元全部执行到位` states the budget and the spending in one amount
+SHARED = ("全部执行",)
+_ROW_SENTENCE = re.compile(r"完成值")  # `资金3728万元全部执行到位` states the budget and the spending in one amount
 
 
 def rank_of(figure: Figure) -> tuple[int, bool]:
@@ -144,6 +145,8 @@ def _sentence_figures(doc: Document, paragraph: Paragraph, folded: Folded, offse
             number = match.start("num")
             if number in taken and rule.label not in SHARED:
                 continue
+            if rule.key == "stated.total" and _ROW_SENTENCE.search(sentence[max(0, match.start() - 30): match.start()]):
+                continue  # `…实际完成值98%,自评得分20分` is one indicator's score
             taken.add(number)
             printed = fold(folded.original(offset + match.start(), offset + match.end()))  # width folded only
             figures.append((match.start(), _figure(doc, paragraph, sentence, rule, match, printed)))

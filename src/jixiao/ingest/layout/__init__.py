@@ -37,6 +37,10 @@ def recover(doc: Document) -> Document:
         if isinstance(block, Paragraph):
             run.append(block)
             continue
+        flat = _lines_of(block)
+        if flat:
+            run += flat
+            continue
         blocks += _recover_run(run)
         run = []
         blocks.append(block)
@@ -73,6 +77,15 @@ def _recover_run(paragraphs: list[Paragraph]) -> list[Block]:
 def _feed(reader: FormReader, lexemes: list) -> None:  # noqa: ANN001
     for lexeme in lexemes:
         reader.feed(lexeme)
+
+
+def _lines_of(table: Table) -> list[Paragraph]:
+    """A table each of whose rows is one cell (a spreadsheet row merged across, a web page
+    that boxed each line) holds text, not columns: its rows are read as paragraphs."""
+    cells = [[c for c in row if c.flat] for row in table.rows]
+    if len(cells) < 2 or any(len(row) > 1 for row in cells):
+        return []
+    return [Paragraph(text=row[0].text, index=0, line=row[0].row, page=row[0].page) for row in cells if row]
 
 
 def _emit(reader: FormReader, region: list[Paragraph], joined: dict[int, Joined]) -> list[Block]:

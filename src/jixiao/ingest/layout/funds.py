@@ -17,7 +17,8 @@ from jixiao.ingest.layout.pieces import Piece
 
 KINDS = {"initial_budget": "amount", "budget": "amount", "executed": "amount", "weight": "points",
          "rate": "rate", "score": "points"}
-_RUN = re.compile(r"[\d.%]+")
+_PLACEHOLDERS = "—-–/"
+_RUN = re.compile(r"[\d.%—\-–/]+")
 _WEIGHT = re.compile(r"(\d+(?:\.\d+)?)\s*分")
 EMPTY = ("", "-", "—", "——", "/", "--")
 
@@ -50,7 +51,8 @@ def _split(form: Form, row: FundRow, piece: Piece, columns: list[str], check: Ch
     match = _RUN.match(key)
     if not match:
         return
-    run = match.group(0).rstrip(".")
+    kept = [i for i, ch in enumerate(match.group(0)) if ch not in _PLACEHOLDERS]  # `—` marks an empty cell
+    run = "".join(match.group(0)[i] for i in kept).rstrip(".")
     wanted = [(name, KINDS[name]) for name in columns]
     optional = tuple(name for name in ("score", "weight", "initial_budget", "executed", "budget") if name in columns)
     reading = split_run(run, wanted, check, optional=optional)
@@ -58,7 +60,7 @@ def _split(form: Form, row: FundRow, piece: Piece, columns: list[str], check: Ch
         form.notices.append((f"资金行“{row.label.text}”的数字连写为“{run}”，无法按表中算术关系确定分隔，未读取", piece))
         return
     for name, (start, end) in reading.items():
-        row.cells[name] = piece.sub(offset + start, offset + end)
+        row.cells[name] = piece.sub(offset + kept[start], offset + kept[end - 1] + 1)
     if sum(end - start for start, end in reading.values()) < len(run):
         form.notices.append((f"资金行“{row.label.text}”的数字连写为“{run}”，空格位置无法确定，部分栏目未读取", piece))
 

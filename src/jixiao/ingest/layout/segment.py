@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from jixiao.ingest.document import Paragraph
-from jixiao.ingest.forms import LEVEL2_SHORT, label_key, name_field
+from jixiao.ingest.forms import FUND_COLUMNS, INDICATOR_COLUMNS, LEVEL2_SHORT, column_of, label_key, name_field
 from jixiao.ingest.layout.lexer import Lexeme, kind_of, lex
 from jixiao.ingest.layout.pieces import Piece, is_piped, pipe_cells, space_cells, whole
 
@@ -49,6 +49,10 @@ def _lex(piece: Piece) -> list[Lexeme]:
         return [Lexeme(piece, "level")]
     if not piece.joined and name_field(piece.text):
         return [Lexeme(piece, "name:" + name_field(piece.text))]  # type: ignore[operator]
+    if not piece.joined and kind_of(piece.key) != "text":
+        return [Lexeme(piece, kind_of(piece.key))]
+    if not piece.joined and (column_of(piece.text, INDICATOR_COLUMNS) or column_of(piece.text, FUND_COLUMNS)):
+        return [Lexeme(piece, "column")]  # a header cell is one label (`未完成原因分析`)
     if not piece.joined and len(piece.key) > LONG:
         return [Lexeme(piece, "text")]
     return lex(piece)
