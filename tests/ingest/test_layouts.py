@@ -6,15 +6,21 @@ real publications do it and must give the same Evaluation fields.
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
+from jixiao.ingest import read_document
 from jixiao.ingest.extract import extract
+from jixiao.ingest.readers.office import soffice
 from jixiao.ingest.readers.text import parse_text
 from jixiao.model.evaluation import Evaluation
 
+from .fixtures import write_docx, write_html, write_pdf, write_xlsx
 from .layouts import LAYOUT_FORMS, flatten, plain
 
 LAYOUTS = ("bars", "lines", "spaces", "run-together")
@@ -165,3 +171,49 @@ def test_year_from_form_header_not_from_document_numbers_or_dates() -> None:
     evaluation = extract(parse_text(text, "y.txt"))
     assert evaluation.fiscal_year == 2023
     assert _subject(evaluation).funds.total.initial_budget == Decimal("5.2")
+
+
+# One recovery for every reader: the same flattened forms as .docx, .html, .xlsx and PDF.
+
+WRITERS = {".docx": write_docx, ".html": write_html, ".xlsx": write_xlsx}
+needs_libreoffice = pytest.mark.skipif(
+    soffice() is None and os.environ.get("CI") != "true", reason="LibreOffice 未安装（make test 在可安装时会安装）")
+
+
+def _facts_hold(evaluation: Evaluation, facts: dict[str, Any], where: str) -> None:
+    evaluation = _subject(evaluation)
+    for path, expected in facts.items():
+        if path == "indicators":
+            got = [(i.target.text, i.actual.text or None, plain(i.weight), plain(i.score)) for i in evaluation.indicators]
+            assert got == expected, where
+        elif not path.startswith("unit."):
+            assert _get(evaluation, path) == plain(expected), f"{where}: {path}"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+def test_every_reader_recovers_the_flattened_form(suffix: str, layout: str, tmp_path: Path) -> None:
+    rows, facts = LAYOUT_FORMS["national-project"]
+    document = parse_text(flatten(rows, layout), "form.txt")
+    written = WRITERS[suffix](document, tmp_path / f"form{suffix}")
+    _facts_hold(extract(read_document(written)), facts, f"{suffix}/{layout}")
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("layout", ("spaces", "lines"))
+def test_a_pdf_without_ruling_lines_is_read_as_its_form(layout: str, tmp_path: Path) -> None:
+    rows, facts = LAYOUT_FORMS["transfer"]
+    written = write_pdf(parse_text(flatten(rows, layout), "form.txt"), tmp_path / "form.pdf")
+    _facts_hold(extract(read_document(written)), facts, f"pdf/{layout}")
+
+
+def test_a_spreadsheet_row_merged_into_one_cell_is_read_as_a_line(tmp_path: Path) -> None:
+    rows, facts = LAYOUT_FORMS["hubei-project"]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["说明", "", "", ""])  # a second column in use: the sheet is a table, not text
+    for number, row in enumerate(rows, start=2):
+        sheet.cell(number, 1, " ".join(row))
+        sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=4)
+    book.save(tmp_path / "merged.xlsx")
+    _facts_hold(extract(read_document(tmp_path / "merged.xlsx")), facts, "xlsx merged rows")
