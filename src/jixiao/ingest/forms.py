@@ -85,6 +85,16 @@ def label_key(text: str) -> str:
 
 def column_of(text: str, columns: dict[str, tuple[str, ...]]) -> str | None:
     """The column a header cell names: an exact alias, else a long alias it begins with."""
+    return _column_of(text, "fund" if columns is FUND_COLUMNS else "indicator" if columns is INDICATOR_COLUMNS
+                      else None) if columns in (FUND_COLUMNS, INDICATOR_COLUMNS) else _lookup(text, columns)
+
+
+@lru_cache(maxsize=16384)
+def _column_of(text: str, which: str) -> str | None:
+    return _lookup(text, FUND_COLUMNS if which == "fund" else INDICATOR_COLUMNS)
+
+
+def _lookup(text: str, columns: dict[str, tuple[str, ...]]) -> str | None:
     key = label_key(text)
     if not key or len(key) > 24:
         return None

@@ -39,6 +39,7 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 _RESULT_ONLY = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff][^，,;；。:：\d]{1,30}(?:率|度|数|时间|次数|人数))(?:为|达到|达)?"
                           rf"(?P<actual>{_M})[。，,；;]")
+_HINT = re.compile(r"目标|任务数|指标|完成值|实际|[≥≤<>=]\d")  # a sentence that may state an indicator
 _LEVEL_PREFIX = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|满意度)指标[。.]?\s*")
 _ITEM = re.compile(r"^\s*(?:[（(]?\d{1,2}[)）.、．]|[一二三四五六七八九十]+、)\s*")
 
@@ -73,6 +74,8 @@ def _level_heading(text: str) -> str:
 
 def _sentence_rows(doc: Document, paragraph: Paragraph, folded: Folded, level2: str) -> list[dict[str, Any]]:
     """Matches of every pattern, earliest first, none overlapping (the earlier pattern wins a tie)."""
+    if not _HINT.search(folded.text):
+        return []
     matches = [(m.start(), order, m) for order, p in enumerate(PATTERNS) for m in p.finditer(folded.text)]
     rows, taken = [], -1
     for start, _, match in sorted(matches, key=lambda item: (item[0], item[1])):

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import combinations
 from decimal import Decimal, InvalidOperation
 
 AMOUNT = re.compile(r"(?:0|[1-9]\d{0,8})(?:\.\d{1,6})?")
@@ -26,6 +28,7 @@ RATE = re.compile(r"(?:0|[1-9]\d{0,3})(?:\.\d{1,2})?")
 POINTS = re.compile(r"(?:0|[1-9]\d?|100)(?:\.\d{1,2})?")
 PATTERNS = {"amount": AMOUNT, "rate": RATE, "points": POINTS}
 MAX_RUN = 40  # longer runs are not a row of a form
+MAX_EMPTY = 2  # empty cells a run may have lost
 
 
 @dataclass(frozen=True)
@@ -50,12 +53,13 @@ def split_run(run: str, columns: list[tuple[str, str]], check: Check,
         return None
     if run.endswith("%") and RATE.fullmatch(run[:-1]) and any(name == "rate" for name, _ in columns):
         return {"rate": (0, len(run))}  # a lone percent can only be the rate
-    readings = []
-    for wanted in _column_sets(columns, optional):
-        for reading in _readings(run, wanted):
-            if _confirmed(reading, check, full=len(wanted) == len(columns)):
-                readings.append(reading)
-    return _best(readings)
+    for missing in range(0, min(len(optional), MAX_EMPTY) + 1):  # fewest empty cells first
+        readings = [reading for wanted in _column_sets(columns, optional, missing)
+                    for reading in _readings(run, tuple(wanted))
+                    if _confirmed(reading, check, full=missing == 0)]
+        if readings:
+            return _best(readings)
+    return None
 
 
 def _best(readings: list[dict[str, str]]) -> dict[str, tuple[int, int]] | None:
@@ -87,18 +91,17 @@ def _plainness(reading: dict[str, str]) -> tuple[int, int, int]:
 AMOUNT_COLUMNS = ("initial_budget", "budget", "executed")
 
 
-def _column_sets(columns: list[tuple[str, str]], optional: tuple[str, ...]) -> list[list[tuple[str, str]]]:
-    sets = [columns]
-    for name in optional:
-        sets += [[c for c in s if c[0] != name] for s in list(sets) if any(c[0] == name for c in s)]
-    return sets
+def _column_sets(columns: list[tuple[str, str]], optional: tuple[str, ...], missing: int) -> list[list[tuple[str, str]]]:
+    """The columns with exactly `missing` of the optional ones left out."""
+    return [[c for c in columns if c[0] not in left_out] for left_out in combinations(optional, missing)]
 
 
-def _readings(run: str, columns: list[tuple[str, str]]) -> list[dict[str, str]]:
+@lru_cache(maxsize=4096)
+def _readings(run: str, columns: tuple[tuple[str, str], ...]) -> list[dict[str, str]]:
     """Every way to cut `run` into one token per column (a `%` may only follow a rate)."""
     if not columns:
         return [{}] if run == "" else []
-    (name, kind), rest = columns[0], columns[1:]
+    (name, kind), rest = columns[0], tuple(columns[1:])
     found = []
     for end in range(1, len(run) + 1):
         token = run[:end]

@@ -104,6 +104,9 @@ def is_joined_form(text: str) -> bool:
     side (`全年预算数全年执行数`, `预算数(A)执行数(B)`), not spread over sentences."""
     if len(text) < 40:
         return False
+    key = label_key(text)
+    if sum(1 for word in STRONG if word in key) < 2:
+        return False
     lexemes = lex(whole(Paragraph(text, 0))[0])
     for first, second in zip(lexemes, lexemes[1:]):
         if first.kind == "column" and second.kind == "column" and label_key(first.piece.text) in STRONG:
