@@ -2,7 +2,8 @@
 
 The title is the run of short paragraphs before the first heading, without `附件2`
 (`2024年度陇南市委政法委部门预算执行` + `情况的自评报告`). The year is the title's, else
-the most frequent `20xx年` of the text. The unit is the title without year and report
+the most frequent `20xx年` of the text, else of the tables' first rows (a workbook's form
+titles). The unit is the title without year and report
 words, else a table's 部门名称, else the subject of the first sentence naming it.
 """
 
@@ -41,6 +42,9 @@ def year_of(title: str, doc: Document) -> int | None:
     if match:
         return int(match[1])
     counts = Counter(int(y) for p in doc.paragraphs for y in _YEAR.findall(p.text))
+    if not counts:  # a workbook: the forms' titles are their first rows
+        counts = Counter(int(y) for t in doc.tables for cell in t.rows[0][:1] if t.rows
+                         for y in _YEAR.findall(cell.text))
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -8,11 +8,11 @@ stated 一级 weight. Every value is recorded as a Figure with its cell.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from jixiao.ingest.document import Cell, Document, Table
+from jixiao.ingest.document import Block, Cell, Document, Table
 from jixiao.ingest.extract.cells import cell_at, find_columns, number, squash
 from jixiao.model.evaluation import Figure
 from jixiao.model.source import SourceRef
@@ -71,7 +71,37 @@ class SelfTable:
 
 
 def is_self_table(table: Table) -> bool:
-    return any(len(find_columns(row, INDICATOR_COLUMNS)) >= 5 for row in table.rows)
+    return any(_is_indicator_header(row) for row in table.rows)
+
+
+def _is_indicator_header(row: list[Cell]) -> bool:
+    return len(find_columns(row, INDICATOR_COLUMNS)) >= 5
+
+
+def joined_forms(doc: Document) -> list[Table]:
+    """The document's tables, a 自评表 written as two tables read as one: the part with the
+    names, funds and goals, directly followed (no text between) by the part that starts with
+    the indicator header, which a writer splits off so that its header repeats on each page."""
+    tables: list[Table] = []
+    previous: Block | None = None
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            if isinstance(previous, Table) and tables and _continues_form(tables[-1], block):
+                tables[-1] = Table(index=tables[-1].index, rows=tables[-1].rows + _shifted(block, len(tables[-1].rows)),
+                                   line=tables[-1].line, page=tables[-1].page, sheet=tables[-1].sheet)
+            else:
+                tables.append(block)
+        previous = block
+    return tables
+
+
+def _continues_form(upper: Table, lower: Table) -> bool:
+    return bool(lower.rows) and _is_indicator_header(lower.rows[0]) and not is_self_table(upper) \
+        and any(len(find_columns(row, FUND_COLUMNS)) >= 3 for row in upper.rows)
+
+
+def _shifted(table: Table, offset: int) -> list[list[Cell]]:
+    return [[replace(cell, row=cell.row + offset) for cell in row] for row in table.rows]
 
 
 def read_self_table(doc: Document, table: Table) -> SelfTable:
@@ -176,6 +206,8 @@ def _read_indicators(doc: Document, table: Table, result: SelfTable) -> None:
     rows: list[dict[str, Any]] = []
     level1 = level2 = ""
     for row in table.rows[start + 1:]:
+        if _is_indicator_header(row):  # the header again, where the table goes on over a page
+            continue
         if squash(row[0].text) in ("总分", "合计", "总计"):
             _read_total(doc, table, header, row, columns, result)
             _read_grade(doc, table, table.rows[table.rows.index(row) + 1:], result)
