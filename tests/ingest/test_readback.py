@@ -1,12 +1,13 @@
 """Extraction reads what printed and written reports carry around their text: a 落款 that
 ends the last section, a 自评表 written as two tables (its indicator header repeating on
 each page), the header repeated inside a table that goes on over a page, the year of a
-workbook's form titles."""
+workbook's form titles, and a PDF's page numbers."""
 
 from __future__ import annotations
 
 from jixiao.ingest.document import Cell, Document, Paragraph, Table
 from jixiao.ingest.extract import extract
+from jixiao.ingest.furniture import without_page_numbers
 
 
 def paragraphs(*texts: str, page: int | None = None) -> list[Paragraph]:
@@ -63,3 +64,31 @@ def test_a_workbook_takes_its_year_from_the_form_titles() -> None:
     doc = Document("r.xlsx", "xlsx", [*paragraphs("某单位整体支出绩效自评报告"),
                                       table(1, ["2022年度部门整体支出绩效自评表"], *UPPER)])
     assert extract(doc).fiscal_year == 2022
+
+
+def test_page_numbers_go_and_what_they_cut_is_joined() -> None:
+    blocks = [Paragraph("一、基本情况", 1, page=1), Paragraph("本单位共有在职人员12人，其中行政编制8人，事业编制4人，离退", 2, page=1),
+              Paragraph("— 1 —", 3, page=1), Paragraph("休人员3人。", 4, page=2), Paragraph("二、绩效情况", 5, page=2),
+              Paragraph("- 2 -", 6, page=2), Paragraph("（一）项目完成情况", 7, page=3)]
+    doc = without_page_numbers(Document("r.pdf", "pdf", blocks))
+    assert [(p.text, p.index) for p in doc.paragraphs] == [
+        ("一、基本情况", 1), ("本单位共有在职人员12人，其中行政编制8人，事业编制4人，离退休人员3人。", 2),
+        ("二、绩效情况", 3), ("（一）项目完成情况", 4)]
+
+
+def test_a_sentence_that_ends_at_the_foot_of_a_page_is_not_joined() -> None:
+    blocks = [Paragraph("本年度共组织培训12次，覆盖全部在职人员，培训效果良好。", 1, page=1), Paragraph("第1页", 2, page=1),
+              Paragraph("下一年度将继续加强培训。", 3, page=2)]
+    assert len(without_page_numbers(Document("r.pdf", "pdf", blocks)).paragraphs) == 2
+
+
+def test_a_table_cut_by_a_page_number_is_joined() -> None:
+    first, second = table(1, *UPPER, HEADER, ROWS[0]), table(2, HEADER, ROWS[1], TOTAL)
+    first.page, second.page = 1, 2
+    doc = without_page_numbers(Document("r.pdf", "pdf", [first, Paragraph("— 1 —", 1, page=1), second]))
+    assert len(doc.tables) == 1 and [i.name for i in extract(doc).indicators] == ["培训次数", "培训人数"]
+
+
+def test_a_number_in_the_text_is_not_a_page_number() -> None:
+    doc = Document("r.docx", "docx", paragraphs("— 1 —", "12"))
+    assert without_page_numbers(doc) is doc  # paragraphs of a Word file carry no page

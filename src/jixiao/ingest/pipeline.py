@@ -14,6 +14,7 @@ from typing import Callable
 from jixiao.errors import InputError
 from jixiao.ingest.document import Document
 from jixiao.ingest.extract import extract
+from jixiao.ingest.furniture import without_page_numbers
 from jixiao.ingest.model_file import MODEL_SUFFIXES, load_evaluation
 from jixiao.ingest.readers import docx, html, office, pdf, text, xlsx
 from jixiao.model.evaluation import Evaluation
@@ -49,7 +50,7 @@ def read_document(path: Path) -> Document:
         known = "、".join(sorted(READERS))
         raise InputError(f"{path}: 不支持“{path.suffix or '无扩展名'}”格式（支持 {known} 及 .yaml/.json 自评数据）")
     try:
-        return reader(path)
+        return without_page_numbers(reader(path))
     except InputError:
         raise
     except RecursionError:
