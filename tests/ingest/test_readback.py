@@ -82,6 +82,12 @@ def test_a_sentence_that_ends_at_the_foot_of_a_page_is_not_joined() -> None:
     assert len(without_page_numbers(Document("r.pdf", "pdf", blocks)).paragraphs) == 2
 
 
+def test_a_page_number_run_into_a_line_is_taken_out() -> None:
+    blocks = [Paragraph("说明：本表按决算数填列。", 1, page=1), Paragraph("— 16 —填表人：　填报日期：　联系电话：　单位负责人签字：— 17 —", 2, page=1)]
+    doc = without_page_numbers(Document("r.pdf", "pdf", blocks))
+    assert [p.text for p in doc.paragraphs] == ["说明：本表按决算数填列。", "填表人：　填报日期：　联系电话：　单位负责人签字："]
+
+
 def test_a_table_cut_by_a_page_number_is_joined() -> None:
     first, second = table(1, *UPPER, HEADER, ROWS[0]), table(2, HEADER, ROWS[1], TOTAL)
     first.page, second.page = 1, 2
