@@ -68,7 +68,8 @@ def _sheet(sheet: Worksheet, grid: Grid) -> None:
     column_widths = widths(grid, BASE_WIDTHS[grid.width], SHEET_WIDTH, EM, PADDING)
     title = sheet.cell(1, 1)
     set_text(title, grid.title)
-    title.font, title.alignment = Font(name=FONT, size=14, bold=True), Alignment(horizontal="center", vertical="center")
+    title.font = Font(name=FONT, size=14, bold=True)
+    title.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=grid.width)
     sheet.row_dimensions[1].height = 28
     offset = 2
