@@ -7,10 +7,10 @@ gap for the editor. `STANDARD_OUTLINE` (the Hunan department template, rules.md 
 frame offered to a unit that writes a new report (the YAML template, the web editor); a
 report that has its own outline keeps it.
 
-Each heading is printed with the numbering its level and number call for (`一、`, `（一）`,
-`1、`, `（1）`), the form jixiao's own extraction reads back to the same section: an Arabic
-number at level 1 or 2 is what a converter makes of Word's automatic numbering
-(`1、 部门基本情况`), and keeps its trailing space.
+Each heading is printed with the numbering its level and number call for, as GB/T 9704
+orders them (`一、`, `（一）`, `1.`, `（1）`), the form jixiao's own extraction reads back to
+the same section; an Arabic number at level 1 or 2 is what a converter makes of Word's
+automatic numbering (`1、 部门基本情况`) and keeps its trailing space.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def printed_number(section: Section) -> str:
     if level == 2:
         return f"（{number}） " if arabic else f"（{number}）"
     if level == 3:
-        return f"{number}、"
+        return f"{number}."
     return f"（{number}）"
 
 
