@@ -117,3 +117,20 @@ def test_a_stated_figure_that_disagrees_with_its_formula_gets_a_note(tmp_path: P
                      "填报 100 与各项之和 90 不符"}
     values = [c.value for row in sheet.iter_rows() for c in row]
     assert 0.95 in values and 100 in values  # the stated figures stay
+
+
+def test_edits_of_the_sections_reach_every_export(tmp_path: Path) -> None:
+    """What the web editor changes is the Evaluation's sections; every writer prints them."""
+    from jixiao.render.docx import write_report
+    from jixiao.render.html import page
+    from jixiao.render.narrative import report_lines
+    from jixiao.rules import load_profile
+    from jixiao.scoring import score
+
+    ev = read_evaluation(S004)
+    edited = ev.model_copy(update={"sections": [
+        s.model_copy(update={"text": "本节由填报人在网页上改写。"}) if i == 1 else s for i, s in enumerate(ev.sections)]})
+    card = score(edited, load_profile())
+    docx_text = [p.text for p in read_document(write_report(edited, card, tmp_path / "r.docx")).paragraphs]
+    assert "本节由填报人在网页上改写。" in docx_text and ev.sections[1].text.split("\n")[0] not in docx_text
+    assert "本节由填报人在网页上改写。" in page(edited, card) and "本节由填报人在网页上改写。" in report_lines(edited)

@@ -78,17 +78,18 @@ def paragraph(text: str, style: str, align: str | None = None) -> str:
 
 
 def table(rows: list[str], column_widths: list[int], repeat: int = 0) -> str:
+    """A ruled table of fixed column widths; its first `repeat` rows repeat on every page,
+    and no row breaks across pages (a form's row is read as one)."""
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in column_widths)
-    header = '<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>'
-    body = "".join(row.replace("<w:trPr><w:cantSplit/></w:trPr>", header, 1) if index < repeat else row
-                   for index, row in enumerate(rows))
+    body = "".join(f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if index < repeat else ''}</w:trPr>{cells}</w:tr>"
+                   for index, cells in enumerate(rows))
     return (f'<w:tbl><w:tblPr><w:tblW w:w="{sum(column_widths)}" w:type="dxa"/><w:jc w:val="center"/>'
             f'<w:tblBorders>{BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>'
             f'<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>')
 
 
 def table_rows(grid: Grid, column_widths: list[int]) -> list[str]:
-    """Each row's XML: origins of merges carry gridSpan / vMerge restart, positions a merge
+    """Each row's cells: origins of merges carry gridSpan / vMerge restart, positions a merge
     from above covers get a vMerge continuation, so every row spans the full grid."""
     at: dict[tuple[int, int], tuple[int, GridCell]] = {}
     for r, c, cell in place(grid):
@@ -102,7 +103,7 @@ def table_rows(grid: Grid, column_widths: list[int]) -> list[str]:
             span = min(cell.colspan, grid.width - c)
             cells.append(_cell(cell, sum(column_widths[c:c + span]), span, origin == r))
             c += span
-        rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>")
+        rows.append("".join(cells))
     return rows
 
 
