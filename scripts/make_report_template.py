@@ -37,6 +37,8 @@ def run_fonts(east_asia: str) -> str:
 
 def style(style_id: str, name: str, font: str, size: float, *, based: str = "Normal", ppr: str = "",
           bold: bool = False, outline: int | None = None) -> str:
+    """A paragraph style; `ppr` holds paragraph properties in the schema's order (spacing
+    before ind before jc), which Word insists on."""
     level = f'<w:outlineLvl w:val="{outline}"/>' if outline is not None else ""
     keep = "<w:keepNext/><w:keepLines/>" if outline is not None else ""
     weight = "<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/>'
@@ -67,12 +69,12 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 {style("Heading2", "heading 2", "楷体_GB2312", 16, outline=1)}
 {style("Heading3", "heading 3", "仿宋_GB2312", 16, bold=True, outline=2)}
 {style("Heading4", "heading 4", "仿宋_GB2312", 16, outline=3)}
-{style("Closing", "落款", "仿宋_GB2312", 16, ppr=NO_INDENT + '<w:ind w:right="1280"/><w:jc w:val="right"/>')}
-{style("AttachmentLabel", "附件", "黑体", 16, ppr='<w:pageBreakBefore/>' + NO_INDENT + '<w:spacing w:after="280"/><w:jc w:val="left"/>')}
-{style("FormTitle", "表格标题", "方正小标宋简体", 18, ppr='<w:keepNext/>' + NO_INDENT + '<w:spacing w:before="0" w:after="280" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>')}
-{style("TableText", "表格文字", "仿宋_GB2312", 10.5, ppr=NO_INDENT + SINGLE)}
-{style("FormNote", "表注", "仿宋_GB2312", 12, ppr=NO_INDENT + '<w:spacing w:before="240" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>')}
-{style("Footer", "footer", "宋体", 14, ppr=NO_INDENT + SINGLE + '<w:jc w:val="center"/>')}
+{style("Closing", "落款", "仿宋_GB2312", 16, ppr='<w:ind w:right="1280" w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="right"/>')}
+{style("AttachmentLabel", "附件", "黑体", 16, ppr='<w:pageBreakBefore/><w:spacing w:after="280"/>' + NO_INDENT + '<w:jc w:val="left"/>')}
+{style("FormTitle", "表格标题", "方正小标宋简体", 18, ppr='<w:keepNext/><w:spacing w:before="0" w:after="280" w:line="240" w:lineRule="auto"/>' + NO_INDENT + '<w:jc w:val="center"/>')}
+{style("TableText", "表格文字", "仿宋_GB2312", 10.5, ppr=SINGLE + NO_INDENT)}
+{style("FormNote", "表注", "仿宋_GB2312", 12, ppr='<w:spacing w:before="240" w:after="0" w:line="240" w:lineRule="auto"/>' + NO_INDENT + '<w:jc w:val="left"/>')}
+{style("Footer", "footer", "宋体", 14, ppr=SINGLE + NO_INDENT + '<w:jc w:val="center"/>')}
 </w:styles>"""
 
 
