@@ -134,3 +134,27 @@ def test_edits_of_the_sections_reach_every_export(tmp_path: Path) -> None:
     docx_text = [p.text for p in read_document(write_report(edited, card, tmp_path / "r.docx")).paragraphs]
     assert "本节由填报人在网页上改写。" in docx_text and ev.sections[1].text.split("\n")[0] not in docx_text
     assert "本节由填报人在网页上改写。" in page(edited, card) and "本节由填报人在网页上改写。" in report_lines(edited)
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+ORDER = {  # ECMA-376 sequences: Word refuses a file whose properties are out of order or repeated
+    "pPr": "pStyle keepNext keepLines pageBreakBefore widowControl autoSpaceDE autoSpaceDN spacing ind jc outlineLvl rPr",
+    "rPr": "rFonts b bCs kern sz szCs lang",
+    "tcPr": "tcW gridSpan vMerge vAlign",
+    "trPr": "cantSplit tblHeader",
+    "tblPr": "tblW jc tblInd tblBorders tblLayout tblCellMar",
+}
+
+
+def test_docx_properties_follow_the_schema_order(tmp_path: Path) -> None:
+    from lxml import etree
+
+    path = render_file(S004, "docx", tmp_path / "r.docx")
+    with zipfile.ZipFile(path) as package:
+        roots = [etree.fromstring(package.read(part)) for part in ("word/document.xml", "word/styles.xml")]
+    for root in roots:
+        for tag, order in ORDER.items():
+            for element in root.iter(W + tag):
+                names = [child.tag.replace(W, "") for child in element]
+                assert all(name in order.split() for name in names), names
+                assert names == sorted(names, key=order.split().index) and len(set(names)) == len(names), names

@@ -115,3 +115,10 @@ def test_recomputed_scores_are_shown_and_said(tmp_path: Path) -> None:
     assert "90" in cells(stated) and "75.00" in cells(recomputed)
     text = "\n".join(p.text for p in Document(str(recomputed)).paragraphs)
     assert "jixiao 按评分规则重算的得分" in text
+
+
+def test_two_sources_of_one_name_are_refused(tmp_path: Path) -> None:
+    from jixiao.errors import InputError
+
+    with pytest.raises(InputError, match="同名"):
+        to_pdf([tmp_path / "report.docx", tmp_path / "report.xlsx"], tmp_path)

@@ -39,6 +39,9 @@ def to_pdf(sources: list[Path], out_dir: Path) -> list[Path]:
     switched off: the gap between Chinese and digits (`2023 年`, Word's `w:autoSpaceDE`,
     which LibreOffice's import ignores), which a reader of the PDF takes for a space, and
     hanging punctuation, which LibreOffice's PDF export drops at the end of a line."""
+    stems = [source.stem for source in sources]
+    if len(set(stems)) < len(stems):  # one PDF per name: a second would overwrite the first
+        raise InputError(f"无法在同一次转换中生成同名的 PDF：{'、'.join(sorted({s for s in stems if stems.count(s) > 1}))}")
     profile = user_profile()
     try:
         with tempfile.TemporaryDirectory(prefix="jixiao-odt-") as folder:
