@@ -7,7 +7,7 @@ Tables are written as WordprocessingML directly, one pass over the grid: python-
 the number of rows. A form that runs over pages is written as two tables with nothing
 between them: the part above the indicator header, and the part whose header rows Word and
 LibreOffice repeat at the top of every page (`w:tblHeader` works only on a table's first
-rows). Column widths are fitted so that no number has to break (layout widths()).
+rows). Column widths are fitted so that no number has to break (grid.widths()).
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from jixiao.render.text import clean
 TEMPLATE = "templates/report.docx"
 TEXT_WIDTH = 8845  # twips: A4 less the 公文 margins (28 mm + 26 mm) = 156 mm
 EM, PADDING = 210, 280  # twips: one em of 10.5 pt table text; cell margins, rules and a little air
-BASE_WIDTHS = {9: (1.0, 1.6, 1.6, 3.0, 2.0, 2.0, 1.2, 1.3, 1.9), 7: (3.6, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0)}
 BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                   for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
 JOIN = ('<w:p><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
@@ -61,7 +60,7 @@ def write_report(ev: Evaluation, card: Scorecard | None, path: Path, scores: Sco
 def attachment(grid: Grid, number: int) -> str:
     """附件N, the form's title, the table, its note and the signature line."""
     parts = [paragraph(f"附件{number}", "AttachmentLabel"), paragraph(grid.title, "FormTitle")]
-    column_widths = [round(w) for w in widths(grid, BASE_WIDTHS[grid.width], TEXT_WIDTH, EM, PADDING)]
+    column_widths = [round(w) for w in widths(grid, TEXT_WIDTH, EM, PADDING)]
     rows = table_rows(grid, column_widths)
     if grid.split:
         parts += [table(rows[:grid.split], column_widths), JOIN, table(rows[grid.split:], column_widths, grid.repeat)]

@@ -131,9 +131,15 @@ def _ems(run: str) -> float:
     return sum(1.0 if ord(ch) >= 0x2e80 else 0.62 for ch in run)
 
 
-def widths(grid: Grid, base: tuple[float, ...], total: float, em: float, padding: float) -> list[float]:
-    """Column widths summing to `total`: `base` scaled, widened where a column must hold an
-    unbreakable token (`em` is the width of one em, `padding` the cell's side margins)."""
+BASE_WIDTHS = {9: (1.0, 1.5, 1.5, 2.8, 2.0, 2.0, 1.2, 1.3, 2.3), 7: (3.6, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0)}  # cm on A4
+
+
+def widths(grid: Grid, total: float, em: float, padding: float) -> list[float]:
+    """Column widths in the form's proportions summing to `total`, each widened where it must
+    hold an unbreakable token (`em`: the width of one em; `padding`: the cell's margins and
+    rules); the widening is taken from the columns with room to spare, so the sum exceeds
+    `total` only when the tokens alone do."""
+    base = BASE_WIDTHS[grid.width]
     needed = [MIN_EMS * em + padding] * grid.width
     for _, c, cell in place(grid):
         if cell.colspan == 1:

@@ -29,7 +29,6 @@ FONT, TEXT_FONT = "宋体", "仿宋_GB2312"
 SHEET_WIDTH = 100.0  # column width units (≈ one digit each) across a form
 EM, PADDING = 2.0, 1.0  # width units: one em of 10-point CJK text; cell margins
 TEXT_COLUMN = 84.0  # the report text: one A4 line of 12-point text
-BASE_WIDTHS = {9: (1.0, 1.6, 1.6, 3.0, 2.0, 2.0, 1.2, 1.3, 1.9), 7: (3.6, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0)}
 SHORT_NAMES = {"basic_data": "基础数据表", "department": "部门整体自评表", "project": "项目自评表"}
 
 
@@ -65,7 +64,7 @@ def _ems(text: str) -> float:
 
 
 def _sheet(sheet: Worksheet, grid: Grid) -> None:
-    column_widths = widths(grid, BASE_WIDTHS[grid.width], SHEET_WIDTH, EM, PADDING)
+    column_widths = widths(grid, SHEET_WIDTH, EM, PADDING)
     title = sheet.cell(1, 1)
     set_text(title, grid.title)
     title.font = Font(name=FONT, size=14, bold=True)
