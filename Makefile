@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run samples test install system-deps docs bench clean
+.PHONY: run samples test install system-deps docs bench bench-render clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11（找不到 $(PYTHON)）"; exit 2; }
@@ -36,6 +36,9 @@ docs: $(STAMP)  ## regenerate docs/checks.md from the check registry
 
 bench: $(STAMP)  ## speed, memory and recall against the floor (under ten minutes on 2 cores)
 	$(BIN)/python bench/run.py
+
+bench-render: $(STAMP)  ## .docx rendering against table size, against bare python-docx (under a minute)
+	$(BIN)/python bench/render.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .hypothesis bench/work var

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from jixiao.ingest import read_evaluation
+from jixiao.ingest import read_document, read_evaluation
 from jixiao.ingest.readers.office import soffice
 from jixiao.model.evaluation import Evaluation
 from jixiao.render.files import render_file
@@ -41,6 +42,28 @@ def test_report_converts_to_pdf_with_tables_inside_the_page(tmp_path: Path) -> N
     assert "部门整体支出绩效自评表" in text and "区委办专项" in text and "1013.19" in text
     subprocess.run(["pdftoppm", "-r", "30", "-f", "1", "-l", "1", "-png", str(pdf), str(tmp_path / "page")], check=True)
     assert (tmp_path / "page-01.png").stat().st_size > 1000
+
+
+@needs_libreoffice
+def test_pdf_numbers_never_break_and_fonts_are_the_cjk_sc_fallbacks(tmp_path: Path) -> None:
+    pdf = render_file(S000, "pdf", tmp_path / "report.pdf")
+    cells = [c.text for t in read_document(pdf).tables for row in t.rows for c in row]
+    assert "734.38" in "".join(cells)
+    broken = [text for text in cells if re.search(r"[\d.%≥≤≧≦]\n[\d.%]", text)]
+    assert not broken, broken
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "NotoSerifCJK" in fonts and "NotoSansCJK" in fonts and "DejaVu" not in fonts, fonts
+
+
+@needs_libreoffice
+def test_pdf_keeps_hostile_text(tmp_path: Path) -> None:
+    sample = tmp_path / "eval.yaml"
+    sample.write_text("kind: project\nfiscal_year: 2023\ntitle: 测试专项\n"
+                      "sections: [{heading: 基本情况, number: 一, text: \"换行\\v之后 <b>粗</b> & ≥98%\"}]\n"
+                      "indicators:\n  - {level1: 产出指标, level2: 质量指标, name: \"=100%\", target: ≥98%, actual: 99%, "
+                      "weight: 10, score: 10, deviation_note: \"a\\vb\"}\n", encoding="utf-8")
+    text = "".join(page.extract_text() or "" for page in pdfplumber.open(render_file(sample, "pdf", tmp_path / "r.pdf")).pages)
+    assert "≥98%" in text and "<b>粗</b> & ≥98%" in text and "=100%" in text
 
 
 @needs_libreoffice
@@ -92,3 +115,10 @@ def test_recomputed_scores_are_shown_and_said(tmp_path: Path) -> None:
     assert "90" in cells(stated) and "75.00" in cells(recomputed)
     text = "\n".join(p.text for p in Document(str(recomputed)).paragraphs)
     assert "jixiao 按评分规则重算的得分" in text
+
+
+def test_two_sources_of_one_name_are_refused(tmp_path: Path) -> None:
+    from jixiao.errors import InputError
+
+    with pytest.raises(InputError, match="同名"):
+        to_pdf([tmp_path / "report.docx", tmp_path / "report.xlsx"], tmp_path)

@@ -97,7 +97,7 @@ def placeholder_left(s: Subject) -> Iterator[Draft]:
 
 @check("JX504", "blank-signature-line", "填表人、日期、签字空白", "warning")
 def blank_signature_line(s: Subject) -> Iterator[Draft]:
-    """表格下方的“填表人、填报日期、联系电话、单位负责人签字”全部空白。
+    """表格下方（或工作簿中表格的最后一行）的“填表人、填报日期、联系电话、单位负责人签字”全部空白。
 
     Why: 模板要求填表人和单位负责人签字、注明日期，空白说明表格未经确认，责任无法落实。
 
@@ -106,9 +106,17 @@ def blank_signature_line(s: Subject) -> Iterator[Draft]:
     if s.document is None or not s.is_root:
         return
     for paragraph in s.document.paragraphs:
-        match = _FOOTER.search(paragraph.text.strip())
-        if match and not any(match.group(k) for k in "abcd"):
+        if _blank_footer(paragraph.text):
             yield Draft("填表人、填报日期、联系电话、单位负责人签字均为空白", s.document.ref(paragraph))
+    for table in s.document.tables:  # a workbook's form carries the line as its last row
+        for row in table.rows:
+            if _blank_footer("　".join(cell.text for cell in row if cell.text)):
+                yield Draft("填表人、填报日期、联系电话、单位负责人签字均为空白", s.document.ref(table, row[0]))
+
+
+def _blank_footer(text: str) -> bool:
+    match = _FOOTER.search(text.strip())
+    return match is not None and not any(match.group(k) for k in "abcd")
 
 
 @check("JX505", "no-indicator-table", "没有绩效指标表", "warning")

@@ -1,80 +1,114 @@
-"""The self-evaluation report as .docx: the standard outline (narrative.py) rendered
-through a docxtpl template a bureau can restyle, with the 基础数据表, the 自评表 and
-one 项目支出绩效自评表 per project as attachments, merged cells as in the official layout.
+"""The self-evaluation report as .docx: the unit's own text (narrative.py) through a docxtpl
+template a bureau can restyle, then one attachment per form (layout.py) with its title,
+its note and the 填表人 / 填报日期 / 联系电话 / 单位负责人签字 line.
+
+Tables are written as WordprocessingML directly, one pass over the grid: python-docx's
+`table.cell()` walks the whole table for every call, which made rendering quadratic in
+the number of rows. A form that runs over pages is written as two tables with nothing
+between them: the part above the indicator header, and the part whose header rows Word and
+LibreOffice repeat at the top of every page (`w:tblHeader` works only on a table's first
+rows). Column widths are fitted so that no number has to break (grid.widths()).
 """
 
 from __future__ import annotations
 
+from html import escape
 from importlib import resources
 from pathlib import Path
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate
 
 from jixiao.model.evaluation import Evaluation
 from jixiao.model.scorecard import Scorecard
-from jixiao.render.layout import Grid, ScoreChoice, place, tables
-from jixiao.render.narrative import outline
+from jixiao.render.grid import Grid, GridCell, ScoreChoice, place, widths
+from jixiao.render.layout import tables
+from jixiao.render.narrative import closing, outline, title_of
+from jixiao.render.text import clean
 
 TEMPLATE = "templates/report.docx"
-# Column widths (cm) filling the 15.6 cm text width of an A4 page with official margins.
-WIDTHS = {7: (4.2, 1.9, 1.9, 1.9, 1.9, 1.9, 1.9), 9: (1.3, 1.5, 1.6, 3.2, 1.8, 1.8, 1.2, 1.2, 2.0)}
+TEXT_WIDTH = 8845  # twips: A4 less the 公文 margins (28 mm + 26 mm) = 156 mm
+EM, PADDING = 210, 280  # twips: one em of 10.5 pt table text; cell margins, rules and a little air
+BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                  for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+JOIN = ('<w:p><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+        '<w:ind w:firstLine="0" w:firstLineChars="0"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>')
+
+
+class Xml:
+    """Ready WordprocessingML for `{{p attachments }}` (the template engine inserts it as is)."""
+
+    def __init__(self, xml: str) -> None:
+        self.xml = xml
+
+    def __html__(self) -> str:
+        return self.xml
+
+    __str__ = __html__
 
 
 def write_report(ev: Evaluation, card: Scorecard | None, path: Path, scores: ScoreChoice = "stated",
                  template: Path | None = None) -> Path:
     source = template or Path(str(resources.files("jixiao.render").joinpath(TEMPLATE)))
     document = DocxTemplate(str(source))
-    attachments = document.new_subdoc()
-    for number, grid in enumerate(tables(ev, card, scores), start=1):
-        _attachment(attachments, grid, number)
-    title = ev.title or f"{ev.fiscal_year or ''}年度{ev.unit.name}绩效自评报告"
-    document.render({"title": title, "headings": outline(ev), "attachments": attachments}, autoescape=True)
+    attachments = Xml("".join(attachment(grid, number) for number, grid in enumerate(tables(ev, card, scores), start=1)))
+    context = {"title": title_of(ev), "headings": outline(ev), "closing": closing(ev), "attachments": attachments}
+    document.render(context, autoescape=True)
     document.save(str(path))
     return path
 
 
-def _attachment(doc: object, grid: Grid, number: int) -> None:
-    doc.add_page_break()  # type: ignore[attr-defined]
-    lead = doc.add_paragraph(f"附件{number}")  # type: ignore[attr-defined]
-    lead.paragraph_format.first_line_indent = Pt(0)
-    heading = doc.add_paragraph(grid.title)  # type: ignore[attr-defined]
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _table(doc, grid)
-    if grid.remark:
-        doc.add_paragraph(grid.remark)  # type: ignore[attr-defined]
+def attachment(grid: Grid, number: int) -> str:
+    """附件N, the form's title, the table, its note and the signature line."""
+    parts = [paragraph(f"附件{number}", "AttachmentLabel"), paragraph(grid.title, "FormTitle")]
+    column_widths = [round(w) for w in widths(grid, TEXT_WIDTH, EM, PADDING)]
+    rows = table_rows(grid, column_widths)
+    if grid.split:
+        parts += [table(rows[:grid.split], column_widths), JOIN, table(rows[grid.split:], column_widths, grid.repeat)]
+    else:
+        parts.append(table(rows, column_widths, grid.repeat))
+    parts += [paragraph(text, "FormNote") for text in (grid.remark, grid.signature) if text]
+    return "".join(parts)
 
 
-def _table(doc: object, grid: Grid) -> None:
-    table = doc.add_table(rows=len(grid.rows), cols=grid.width)  # type: ignore[attr-defined]
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for column, grid_column, width in zip(table.columns, table._tbl.tblGrid.gridCol_lst, WIDTHS[grid.width]):
-        grid_column.w = Cm(width)  # LibreOffice lays out from the grid, Word from the cells
-        for cell in column.cells:
-            cell.width = Cm(width)
-    for row in table.rows:  # a printed form keeps each row on one page
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+def paragraph(text: str, style: str, align: str | None = None) -> str:
+    jc = f'<w:jc w:val="{align}"/>' if align else ""
+    run = f'<w:r><w:t xml:space="preserve">{escape(clean(text), quote=False)}</w:t></w:r>' if text else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{jc}</w:pPr>{run}</w:p>'
+
+
+def table(rows: list[str], column_widths: list[int], repeat: int = 0) -> str:
+    """A ruled table of fixed column widths; its first `repeat` rows repeat on every page,
+    and no row breaks across pages (a form's row is read as one)."""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in column_widths)
+    body = "".join(f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if index < repeat else ''}</w:trPr>{cells}</w:tr>"
+                   for index, cells in enumerate(rows))
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="{sum(column_widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>'
+            f'<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>')
+
+
+def table_rows(grid: Grid, column_widths: list[int]) -> list[str]:
+    """Each row's cells: origins of merges carry gridSpan / vMerge restart, positions a merge
+    from above covers get a vMerge continuation, so every row spans the full grid."""
+    at: dict[tuple[int, int], tuple[int, GridCell]] = {}
     for r, c, cell in place(grid):
-        target = table.cell(r, c)
-        if cell.rowspan > 1 or cell.colspan > 1:
-            target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
-        lines = cell.text.split("\n") if cell.text else [""]
-        paragraph = target.paragraphs[0]
-        for extra in target.paragraphs[1:]:
-            extra._element.getparent().remove(extra._element)
-        paragraph.text = lines[0]
-        for line in lines[1:]:
-            target.add_paragraph(line)
-        for item in target.paragraphs:
-            item.paragraph_format.first_line_indent = Pt(0)
-            item.paragraph_format.line_spacing = 1.0
-            item.alignment = WD_ALIGN_PARAGRAPH.CENTER if cell.header else WD_ALIGN_PARAGRAPH.LEFT
-            for run in item.runs:
-                run.font.size = Pt(10.5)
-                run.font.bold = cell.header
+        for dr in range(cell.rowspan):
+            at[(r + dr, c)] = (r, cell)
+    rows = []
+    for r in range(len(grid.rows)):
+        cells, c = [], 0
+        while c < grid.width:
+            origin, cell = at.get((r, c), (r, GridCell()))
+            span = min(cell.colspan, grid.width - c)
+            cells.append(_cell(cell, sum(column_widths[c:c + span]), span, origin == r))
+            c += span
+        rows.append("".join(cells))
+    return rows
 
+
+def _cell(cell: GridCell, width: int, span: int, origin: bool) -> str:
+    merge = ('<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else "") if origin else "<w:vMerge/>"
+    spans = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    properties = f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{spans}{merge}<w:vAlign w:val="center"/></w:tcPr>'
+    lines = clean(cell.text).split("\n") if origin and cell.text else [""]
+    return f"<w:tc>{properties}{''.join(paragraph(line, 'TableText', cell.alignment) for line in lines)}</w:tc>"

@@ -18,11 +18,10 @@ from jixiao.render.xlsx import write_workbook
 def render_file(source: Path, to: str, target: Path, scores: ScoreChoice = "stated", profile: str | None = None) -> Path:
     subject = subject_of(source, profile)
     ev, card = subject.evaluation, subject.scorecard
-    title = ev.title or ev.display_name
     if to == "docx":
         return write_report(ev, card, target, scores)
     if to == "xlsx":
-        return write_workbook(tables(ev, card, scores), target, report_lines(ev, title))
+        return write_workbook(tables(ev, card, scores), target, report_lines(ev))
     if to == "html":
         target.write_text(page(ev, card, check_subject(subject, CheckOptions()), scores), encoding="utf-8")
         return target

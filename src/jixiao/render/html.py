@@ -1,5 +1,10 @@
-"""One self-contained HTML page per evaluation: the tables, the scorecard and the
-findings. No script, no external resource; the web app embeds the same page."""
+"""One self-contained HTML page per evaluation: the report as the unit wrote it (its text,
+its 落款 and its forms), then jixiao's review — scorecard and findings — as an appendix.
+No script, no external resource; the web app embeds the same page.
+
+Headings are `h1`–`h6` by level so that the page reads back to the same sections; each
+form is laid out as in the .docx (docx.py), its repeated header rows in `thead`.
+"""
 
 from __future__ import annotations
 
@@ -10,58 +15,80 @@ from jixiao.model.evaluation import Evaluation
 from jixiao.model.finding import SEVERITY_TITLES, Finding
 from jixiao.model.money import fmt
 from jixiao.model.scorecard import STATUS_TITLES, Scorecard
-from jixiao.render.layout import Grid, ScoreChoice, tables
-from jixiao.render.narrative import outline
+from jixiao.render.grid import Grid, GridCell, ScoreChoice
+from jixiao.render.layout import tables
+from jixiao.render.narrative import closing, outline, title_of
+from jixiao.render.text import clean
 
 CSS = """
-body{font-family:"Noto Serif CJK SC","Source Han Serif SC","SimSun","宋体",serif;margin:2em auto;max-width:1100px;color:#222}
-h1{font-size:1.5em;text-align:center}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ccc}
-table{border-collapse:collapse;width:100%;margin:1em 0;font-size:.92em}
-td,th{border:1px solid #444;padding:3px 6px;vertical-align:middle}th{background:#f2f2f2;font-weight:600}
-caption{font-weight:bold;margin:.5em}.remark{color:#555;font-size:.9em}
+body{font-family:"FangSong_GB2312","仿宋_GB2312","FangSong","Noto Serif CJK SC","Source Han Serif SC",serif;
+margin:2em auto;max-width:1000px;color:#222;line-height:1.75}
+h1{font-family:"方正小标宋简体","Noto Serif CJK SC",serif;font-size:1.6em;text-align:center;font-weight:600}
+h1.section,h2,h3,h4,h5,h6{font-size:1.05em;margin:1em 0 .3em;font-weight:normal;text-align:left}
+h1.section{font-family:"黑体","SimHei","Noto Sans CJK SC",sans-serif}h2{font-family:"楷体_GB2312","KaiTi","Noto Serif CJK SC",serif}
+h3{font-weight:bold}p{text-indent:2em;margin:.2em 0}p.closing{text-align:right;text-indent:0;margin-right:4em}
+.form{break-before:page;margin-top:3em}.form p{text-indent:0}.form .label{font-family:"黑体","Noto Sans CJK SC",sans-serif}
+.form .caption{text-align:center;font-size:1.2em;font-weight:600}
+table{border-collapse:collapse;width:100%;margin:.5em 0;font-size:.9em;line-height:1.4}thead{display:table-header-group}
+table.upper{margin-bottom:0}table.upper+table{margin-top:0;border-top:none}
+td,th{border:1px solid #222;padding:3px 5px;vertical-align:middle;font-weight:normal}th{background:#f2f2f2}
+td.right{text-align:right;white-space:nowrap}td.center,th{text-align:center}
+.review{border-top:3px double #888;margin-top:3em}.review h2{font-family:sans-serif;font-size:1.2em}
 .ok{color:#1b7f3b}.bad{color:#b00020;font-weight:bold}.open{color:#a66300}
 .error{color:#b00020}.warning{color:#a66300}.info{color:#006a8e}
 """
 
 
 def page(ev: Evaluation, card: Scorecard, findings: Iterable[Finding] = (), scores: ScoreChoice = "stated") -> str:
-    title = html.escape(ev.title or ev.display_name)
-    parts = [f"<h1>{title}</h1>", _summary(ev, card), "<h2>报告正文</h2>", _text(ev), "<h2>附表</h2>"]
-    parts += [_grid(grid) for grid in tables(ev, card, scores)]
-    parts += ["<h2>评分复核</h2>", _scorecard(card), *(_scorecard(child) for child in card.children)]
-    parts += ["<h2>审核意见</h2>", _findings(list(findings))]
+    title = text(title_of(ev))
+    parts = [f"<h1>{title}</h1>", _report(ev)]
+    parts += [_form(grid, number) for number, grid in enumerate(tables(ev, card, scores), start=1)]
+    parts += ['<section class="review"><h2>评分复核（jixiao）</h2>', _summary(ev, card), _scorecard(card),
+              *(_scorecard(child) for child in card.children), "<h2>审核意见（jixiao）</h2>", _findings(list(findings)),
+              "</section>"]
     return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title>'
             f"<style>{CSS}</style></head><body>{''.join(parts)}</body></html>")
+
+
+def text(value: str) -> str:
+    return html.escape(clean(value))
+
+
+def _report(ev: Evaluation) -> str:
+    out = []
+    for heading in outline(ev):
+        if heading.text:
+            level = min(heading.level, 6)
+            css = ' class="section"' if level == 1 else ""
+            out.append(f"<h{level}{css}>{text(heading.number + heading.text)}</h{level}>")
+        out += [f"<p>{text(line)}</p>" for line in heading.paragraphs]
+    out += [f'<p class="closing">{text(line)}</p>' for line in closing(ev)]
+    return "".join(out)
+
+
+def _form(grid: Grid, number: int) -> str:
+    """The form as the .docx has it: the part above the repeated header, then the part whose
+    header rows (`thead`) a printed page repeats; the two tables touch and read as one."""
+    rows = [f"<tr>{''.join(_cell(cell) for cell in row)}</tr>" for row in grid.rows]
+    upper = f'<table class="upper"><tbody>{"".join(rows[:grid.split])}</tbody></table>' if grid.split else ""
+    head, body = rows[grid.split:grid.split + grid.repeat], rows[grid.split + grid.repeat:]
+    notes = "".join(f"<p>{text(line)}</p>" for line in (grid.remark, grid.signature) if line)
+    return (f'<section class="form"><p class="label">附件{number}</p><p class="caption">{text(grid.title)}</p>{upper}'
+            f"<table><thead>{''.join(head)}</thead><tbody>{''.join(body)}</tbody></table>{notes}</section>")
+
+
+def _cell(cell: GridCell) -> str:
+    tag = "th" if cell.header else "td"
+    span = (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "") + (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "")
+    css = f' class="{cell.alignment}"' if tag == "td" and cell.alignment != "left" else ""
+    return f"<{tag}{span}{css}>{'<br>'.join(text(line) for line in cell.text.split(chr(10)))}</{tag}>"
 
 
 def _summary(ev: Evaluation, card: Scorecard) -> str:
     recomputed = str(card.total) if card.total is not None else f"{card.total_low}–{card.total_high}"
     stated = fmt(ev.stated.total) if ev.stated.total is not None else "—"
-    return (f"<p>单位：{html.escape(ev.unit.name or '—')}　年度：{ev.fiscal_year or '—'}　"
-            f"填报总分：{stated}　重算总分：{recomputed}　评分规则：{card.profile}</p>")
-
-
-def _text(ev: Evaluation) -> str:
-    out = []
-    for heading in outline(ev):
-        tag = "h3" if heading.level == 1 else "h4"
-        out.append(f"<{tag}>{html.escape(heading.number + heading.text)}</{tag}>")
-        out += [f"<p>{html.escape(line)}</p>" for line in heading.paragraphs]
-    return "".join(out)
-
-
-def _grid(grid: Grid) -> str:
-    rows = []
-    for row in grid.rows:
-        cells = []
-        for cell in row:
-            tag = "th" if cell.header else "td"
-            span = (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "") + (
-                f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "")
-            cells.append(f"<{tag}{span}>{'<br>'.join(html.escape(t) for t in cell.text.split(chr(10)))}</{tag}>")
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    remark = f'<p class="remark">{html.escape(grid.remark)}</p>' if grid.remark else ""
-    return f"<table><caption>{html.escape(grid.title)}</caption>{''.join(rows)}</table>{remark}"
+    return (f"<p>单位：{text(ev.unit.name or '—')}　年度：{ev.fiscal_year or '—'}　"
+            f"填报总分：{stated}　重算总分：{recomputed}　评分规则：{text(card.profile)}</p>")
 
 
 def _scorecard(card: Scorecard) -> str:
@@ -70,19 +97,19 @@ def _scorecard(card: Scorecard) -> str:
         recomputed = fmt(line.recomputed) if line.recomputed is not None else f"[{line.low}, {line.high}{')' if line.high_open else ']'}"
         css = {"ok": "ok", "differs": "bad", "outside_band": "bad"}.get(line.status, "open")
         detail = "；".join([line.explanation, *line.notes])
-        rows.append(f"<tr><td>{html.escape(line.label)}</td><td>{fmt(line.weight)}</td><td>{recomputed}</td>"
+        rows.append(f"<tr><td>{text(line.label)}</td><td>{fmt(line.weight)}</td><td>{recomputed}</td>"
                     f"<td>{fmt(line.stated)}</td><td class=\"{css}\">{STATUS_TITLES[line.status]}</td>"
-                    f"<td>{html.escape(detail)}</td></tr>")
+                    f"<td>{text(detail)}</td></tr>")
     total = str(card.total) if card.total is not None else f"{card.total_low}–{card.total_high}"
     head = "<tr><th>指标</th><th>分值</th><th>重算</th><th>填报</th><th>状态</th><th>计算过程</th></tr>"
-    return (f"<table><caption>{html.escape(card.name)}：重算总分 {total}，填报总分 {fmt(card.stated_total)}</caption>"
-            f"{head}{''.join(rows)}</table>")
+    return (f"<p>{text(card.name)}：重算总分 {total}，填报总分 {fmt(card.stated_total)}</p>"
+            f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
 
 
 def _findings(findings: list[Finding]) -> str:
     if not findings:
         return "<p>未发现问题。</p>"
     rows = "".join(f'<tr><td>{f.code}</td><td class="{f.severity}">{SEVERITY_TITLES[f.severity]}</td>'
-                   f"<td>{html.escape(f.where.place() if f.where else '')}</td><td>{html.escape(f.message)}</td></tr>"
+                   f"<td>{text(f.where.place() if f.where else '')}</td><td>{text(f.message)}</td></tr>"
                    for f in findings)
-    return f"<table><tr><th>代码</th><th>级别</th><th>位置</th><th>说明</th></tr>{rows}</table>"
+    return f"<table><thead><tr><th>代码</th><th>级别</th><th>位置</th><th>说明</th></tr></thead><tbody>{rows}</tbody></table>"

@@ -19,7 +19,7 @@ from jixiao.ingest.extract.projects import ProseProject, listed_items, own_money
 from jixiao.ingest.extract.prose import _column, figures_in, fold, rank_of
 from jixiao.ingest.extract.prose_rows import indicators_in
 from jixiao.ingest.extract.sections import Part, split_parts
-from jixiao.ingest.extract.self_table import SelfTable, infer_level1, is_self_table, read_self_table
+from jixiao.ingest.extract.self_table import SelfTable, infer_level1, is_self_table, joined_forms, read_self_table
 from jixiao.model.evaluation import Evaluation, Figure
 from jixiao.model.source import SourceRef
 
@@ -118,7 +118,7 @@ def extract(doc: Document) -> Evaluation:
     doc = recover(doc)
     parts = split_parts(doc)
     title, title_paragraphs = meta.title_of(parts)
-    tables = [read_self_table(doc, t) for t in doc.tables if is_self_table(t)]
+    tables = [read_self_table(doc, t) for t in joined_forms(doc) if is_self_table(t)]
     departments = [t for t in tables if t.kind == "department"]
     project_tables = [t for t in tables if t.kind == "project"]
     kind = meta.kind_of(title) or ("project" if project_tables and not departments else None)

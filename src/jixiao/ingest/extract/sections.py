@@ -100,13 +100,30 @@ def _continues_list(current: _Numbered, previous: _Numbered | None) -> bool:
 
 
 _ATTACHMENT = re.compile(r"^附(?:件|表)?\s*\d+(?:[-—－]\d+)?(?:[:：\s]|$)")
+# The date of a 落款, filled in or left blank: `2024年3月15日`, `二〇二四年三月`, `年　　月　　日`.
+_DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})?\s*年\s*[\d一二三四五六七八九十]{0,2}\s*月"
+                        r"\s*(?:[\d一二三四五六七八九十]{0,3}\s*日)?$")
+MAX_SIGNER = 40
+
+
+def _closing(part: Part, paragraph: Paragraph) -> Part | None:
+    """The 落款 that ends the report's text: a date line, with the signing unit on the line
+    before it; neither belongs to the last section."""
+    if part.heading is None or not _DATE_LINE.match(paragraph.text.strip()):
+        return None
+    closing = Part(heading=None)
+    last = part.paragraphs[-1] if part.paragraphs else None
+    if last is not None and len(last.text) <= MAX_SIGNER and not any(mark in last.text for mark in "。，；："):
+        closing.paragraphs.append(part.paragraphs.pop())
+    return closing
 
 
 def split_parts(doc: Document) -> list[Part]:
     """The document's paragraphs grouped under their headings (a first part may have none).
 
     A section ends where the attachments begin: at a table or an `附件1` line, the text
-    that follows belongs to no section of the report's outline.
+    that follows belongs to no section of the report's outline. The 落款 (signing unit and
+    date) ends it too.
     """
     parts = [Part(heading=None)]
     last: dict[str, _Numbered] = {}
@@ -118,6 +135,9 @@ def split_parts(doc: Document) -> list[Part]:
         paragraph = block
         if _ATTACHMENT.match(paragraph.text) and parts[-1].heading is not None:
             parts.append(Part(heading=None))
+        closing = _closing(parts[-1], paragraph)
+        if closing is not None:
+            parts.append(closing)
         found = numbering_of(paragraph)
         heading = None
         if found is not None:

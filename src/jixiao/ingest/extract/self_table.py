@@ -9,14 +9,14 @@ recorded as a Figure with its cell. The funds block is read by `self_funds.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from jixiao.ingest.document import Cell, Document, Table
+from jixiao.ingest.document import Block, Cell, Document, Table
 from jixiao.ingest.extract.cells import cell_at, find_columns, number, squash
 from jixiao.ingest.extract.self_funds import has_funds, read_funds, read_splits
-from jixiao.ingest.forms import INDICATOR_COLUMNS, TOTAL_LABELS, label_key, name_field
+from jixiao.ingest.forms import FUND_COLUMNS, INDICATOR_COLUMNS, TOTAL_LABELS, label_key, name_field
 from jixiao.model.evaluation import Figure
 from jixiao.model.measure import Measure, parse_measure
 from jixiao.model.normalize import normalize_value_text
@@ -59,6 +59,33 @@ def _indicator_header(row: list[Cell]) -> dict[str, int] | None:
 
 def is_self_table(table: Table) -> bool:
     return any(_indicator_header(row) for row in table.rows) or has_funds(table)
+
+
+def joined_forms(doc: Document) -> list[Table]:
+    """The document's tables, a 自评表 written as two tables read as one: the part with the
+    names, funds and goals, directly followed (no text between) by the part that starts with
+    the indicator header, which a writer splits off so that its header repeats on each page."""
+    tables: list[Table] = []
+    previous: Block | None = None
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            if isinstance(previous, Table) and tables and _continues_form(tables[-1], block):
+                tables[-1] = Table(index=tables[-1].index, rows=tables[-1].rows + _shifted(block, len(tables[-1].rows)),
+                                   line=tables[-1].line, page=tables[-1].page, sheet=tables[-1].sheet)
+            else:
+                tables.append(block)
+        previous = block
+    return tables
+
+
+def _continues_form(upper: Table, lower: Table) -> bool:
+    return bool(lower.rows) and _indicator_header(lower.rows[0]) is not None \
+        and not any(_indicator_header(row) for row in upper.rows) \
+        and any(len(find_columns(row, FUND_COLUMNS)) >= 3 for row in upper.rows)
+
+
+def _shifted(table: Table, offset: int) -> list[list[Cell]]:
+    return [[replace(cell, row=cell.row + offset) for cell in row] for row in table.rows]
 
 
 def read_self_table(doc: Document, table: Table) -> SelfTable:
@@ -119,6 +146,8 @@ def _read_indicators(doc: Document, table: Table, result: SelfTable) -> None:
     rows: list[dict[str, Any]] = []
     level1 = level2 = ""
     for position, row in enumerate(table.rows[start + 1:], start=start + 1):
+        if _indicator_header(row):  # the header again, where the table goes on over a page
+            continue
         if any(label_key(c.text) in TOTAL_LABELS for c in row[:2]):
             _read_total(doc, table, header, row, columns, result)
             _read_grade(doc, table, table.rows[position + 1:], result)

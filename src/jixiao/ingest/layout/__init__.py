@@ -6,8 +6,9 @@ whose table became paragraphs, text copied out of Word, OCR output), its cells a
 as paragraphs: separated by ` | `, one per line, separated by spaces, or run together
 with no separator at all. `recover` finds such forms by their labels, reads them with
 the form's own structure (`reader.py`) and puts a Table in their place, so extraction
-reads every layout the same way. Site furniture (download banners, page thumbnails) is
-dropped; what is not a form is left as it was.
+reads every layout the same way. A paged document's page numbers are taken out first
+(`page_numbers.py`), site furniture (download banners, page thumbnails) is dropped; what
+is not a form is left as it was.
 
     年度财政资金总额 | 650 | 94 | 0.1 | 2.9       (separated by bars)
     年度资金总额⏎43.2⏎43.2⏎37.24⏎10⏎86%⏎9       (one cell per line)
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from jixiao.ingest.document import Block, Document, Paragraph, Table
 from jixiao.ingest.layout.furniture import is_furniture
+from jixiao.ingest.layout.page_numbers import without_page_numbers
 from jixiao.ingest.layout.pages import Joined, join_pages
 from jixiao.ingest.layout.reader import FormReader
 from jixiao.ingest.layout.segment import Merger, ends_form, is_prose, lexemes_of, may_start
@@ -31,6 +33,7 @@ def recover(doc: Document) -> Document:
     """The document with flattened forms read back into tables (idempotent)."""
     if doc.recovered:
         return doc
+    doc = without_page_numbers(doc)
     blocks: list[Block] = []
     run: list[Paragraph] = []
     for block in doc.blocks:

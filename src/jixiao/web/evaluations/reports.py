@@ -14,6 +14,7 @@ from jixiao.checks import CheckOptions, check_subject
 from jixiao.checks.subject import Subject
 from jixiao.model.evaluation import Evaluation
 from jixiao.model.finding import SEVERITY_TITLES
+from jixiao.render.text import safe_row
 from jixiao.rules import profile_for
 from jixiao.scoring import score
 from jixiao.web.evaluations.models import EvaluationRecord, Status
@@ -33,8 +34,8 @@ def queue_workbook(records: QuerySet[EvaluationRecord]) -> Workbook:
     sheet.title = "自评列表"
     sheet.append([title for _, title in QUEUE_COLUMNS])
     for record in records:
-        sheet.append([str(record.unit), record.fiscal_year, record.title, record.get_status_display(),
-                      *(_cell(getattr(record, key)) for key, _ in QUEUE_COLUMNS[4:])])
+        sheet.append(safe_row(sheet, [str(record.unit), record.fiscal_year, record.title, record.get_status_display(),
+                                      *(_cell(getattr(record, key)) for key, _ in QUEUE_COLUMNS[4:])]))
     return book
 
 
@@ -47,8 +48,8 @@ def findings_workbook(records: QuerySet[EvaluationRecord]) -> Workbook:
         ev = Evaluation.model_validate(record.data)
         profile = profile_for(None, ev.fiscal_year)
         for finding in check_subject(Subject(ev, score(ev, profile), profile), CheckOptions()):
-            sheet.append([str(record.unit), record.title, SEVERITY_TITLES[finding.severity], finding.code,
-                          finding.message, finding.place])
+            sheet.append(safe_row(sheet, [str(record.unit), record.title, SEVERITY_TITLES[finding.severity], finding.code,
+                                          finding.message, finding.place]))
     return book
 
 
