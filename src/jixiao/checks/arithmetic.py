@@ -6,10 +6,11 @@ reported as info; a larger one is an error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.checks import prose
+from jixiao.checks import prose, rates
 from jixiao.checks.registry import check
 from jixiao.checks.subject import Draft, Subject, money
 from jixiao.model.evaluation import FundLine
@@ -165,28 +166,86 @@ def stated_sum_in_prose(s: Subject) -> Iterator[Draft]:
 
 @check("JX107", "rate-recomputed", "所述执行率与金额不符", "error")
 def rate_recomputed(s: Subject) -> Iterator[Draft]:
-    """所述预算执行率与“执行数 ÷ 预算数”重算结果不符。
+    """所述执行率（支付率、完成率、到位率）与其所依据金额的比值不符。
 
-    Why: 执行率决定预算执行率得分，写错会直接影响总分。
+    Why: 执行率决定预算执行率得分，写错会直接影响总分。每个比率只与它所依据的金额比较：
+    同一句中的两笔金额，或句中点名的那笔金额；报告的执行率与资金总额比较。比率与重算值
+    相差超过 1 个百分点为错误；在 1 个百分点之内、或只是按所写精度取整过粗（0.1 即 10%）为警告。
 
-    Example: 基本支出预算285.44万元、决算325.69万元，执行率114.1%（重算114.10%，相符）。
+    Example: 年初预算支出785.59万元、决算支出960.28万元、支出完成率为100%（重算122.24%）→ 错误；
+    执行数94、预算数650、执行率填0.1（14.46%）→ 警告。
     """
-    ev = s.evaluation
-    for figure in ev.figures:
-        line = _line_for_rate(ev.funds, figure.key)
-        if line is None or figure.value is None or not line.budget or line.executed is None:
-            continue
+    yield from _table_rate(s)
+    if s.document is not None and s.is_root:
+        yield from _prose_rates(s)
+
+
+def _table_rate(s: Subject) -> Iterator[Draft]:
+    """The rate of the 自评表 (or the report's one rate) against the funds total."""
+    ev, ref = s.evaluation, s.at("stated.execution_rate")
+    figure = next((f for f in ev.figures if f.key == "stated.execution_rate" and f.source == ref), None)
+    line = ev.funds.total
+    if figure is None or figure.value is None or not line.budget or line.executed is None:
+        return
+    if figure.origin == "prose" and s.document is not None and _stated_with_amounts(s, figure):
+        return  # a sentence with its own amounts is checked there
+    printed = _printed_rate(figure)
+    severity = _rate_severity(figure.value, printed, line.budget, line.executed)
+    if figure.origin == "prose" and "执行率" not in (figure.source.text if figure.source else "") and severity:
+        severity = "warning"  # a 发放率 or 支付率 may stand on another base than the budget
+    if severity:
         recomputed = line.executed / line.budget * 100
-        decimals = -figure.value.as_tuple().exponent if figure.value.as_tuple().exponent < 0 else 0
-        slack = Decimal(5) / Decimal(10) ** (decimals + 1) + Decimal("0.01")
-        if abs(recomputed - figure.value) > slack:
-            yield Draft(f"{fmt(line.executed)} ÷ {fmt(line.budget)} = {round2(recomputed)}%，而报告写作 {fmt(figure.value)}%",
-                        figure.source, evidence=figure.source.text if figure.source else "")
+        yield Draft(f"{fmt(line.executed)} ÷ {fmt(line.budget)} = {round2(recomputed)}%，而报告写作 {_shown(figure, printed)}",
+                    figure.source, evidence=figure.source.text if figure.source else "", severity=severity)  # type: ignore[arg-type]
 
 
-def _line_for_rate(funds: object, key: str) -> FundLine | None:
-    names = {"stated.execution_rate": "total", "funds.basic.rate": "basic", "funds.project.rate": "project"}
-    return getattr(funds, names[key]) if key in names else None
+def _stated_with_amounts(s: Subject, figure: object) -> bool:
+    return any(r.snippet in (figure.source.text or "") and r.pairs and not r.from_label  # type: ignore[attr-defined]
+               for r in rates.rate_statements(s.document))  # type: ignore[arg-type]
+
+
+def _printed_rate(figure: object) -> str:
+    """The rate as printed: a fraction `0.1` when the figure says it was read as one."""
+    note = figure.note  # type: ignore[attr-defined]
+    match = re.search(r"（(\d+(?:\.\d+)?)）", note) if note else None
+    return match[1] if match else format(figure.value, "f")  # type: ignore[attr-defined]
+
+
+def _shown(figure: object, printed: str) -> str:
+    return printed if figure.note else f"{printed}%"  # type: ignore[attr-defined]
+
+
+def _rate_severity(rate: Decimal, printed: str, base: Decimal, part: Decimal) -> str | None:
+    """None when the rate rounds from the amounts at its printed precision; a warning when it
+    is off by less than a point or only printed too coarsely (`0.1` for 14.46%); else an error."""
+    computed = part / base * 100
+    difference = abs(computed - rate)
+    if difference <= _half_unit(printed, fraction=rate != Decimal(printed)):
+        return "warning" if difference > 1 else None
+    return "warning" if difference <= 1 else "error"
+
+
+def _half_unit(printed: str, fraction: bool) -> Decimal:
+    """Half of the last printed digit, in percent: `31.00` → 0.005; the fraction `0.1` → 5."""
+    decimals = len(printed.partition(".")[2])
+    return Decimal(5) / Decimal(10) ** (decimals + 1 - (2 if fraction else 0)) + Decimal("0.005")
+
+
+def _prose_rates(s: Subject) -> Iterator[Draft]:
+    for statement in rates.rate_statements(s.document):  # type: ignore[arg-type]
+        if "收" in statement.label and "支" in statement.label:
+            continue  # 收支完成率: no one base and one part
+        if not statement.pairs or any(rates.consistent(statement.rate, statement.printed, a, b)
+                                      or rates.consistent(statement.rate, statement.printed, b, a)
+                                      for a, b in statement.pairs):
+            continue
+        base, part = statement.pairs[-1] if not statement.from_label else statement.pairs[0]
+        if statement.from_label or len(statement.pairs) == 1:
+            recomputed = part / base * 100 if base else Decimal(0)
+            severity = "warning" if abs(recomputed - statement.rate) <= 1 else None
+            yield Draft(f"{fmt(part)} ÷ {fmt(base)} = {round2(recomputed)}%，而报告写作{statement.label}{statement.printed}%",
+                        s.document.ref(statement.paragraph, text=statement.snippet),  # type: ignore[union-attr]
+                        evidence=statement.snippet, severity=severity)  # type: ignore[arg-type]
 
 
 @check("JX108", "staffing-sum", "人员数前后不符", "error")

@@ -33,23 +33,80 @@ def stated_twice(s: Subject) -> Iterator[Draft]:
 
     Why: 同一数据在正文、自评表和基础数据表中重复出现，任何一处抄错都会误导读者和审核人员。
     两处用词相同时为错误；用词不同（如“合计支付”与“实际项目支出”）时可能口径不同，为警告。
+    只比较说的是全报告同一数据的表述：列举各分项（同一句中几笔、“其中”之后、①②编号）、
+    上年数、各比率（由 JX107 复核）和“已支出”“实际支出”这类泛称不在比较之列。
 
     Example: 正文“公用经费273.10万元”，基础数据表公用经费2023年决算数254.77 → 错误。
     """
     groups: dict[str, list[Figure]] = defaultdict(list)
-    for figure in s.evaluation.figures:
-        if figure.key.startswith(("funds.", "stated.", "unit.staffing.", "income.")):
-            groups[figure.key].append(figure)
+    for figure in _comparable(s):
+        groups[figure.key].append(figure)
     for key, figures in groups.items():
         values = {f.value if f.value is not None else f.text for f in figures}
         if len(values) < 2:
             continue
         first = figures[0]
         other = next(f for f in figures if (f.value if f.value is not None else f.text) != (first.value if first.value is not None else first.text))
-        same_noun = _noun(first) == _noun(other)
+        same_noun = _noun(first) == _noun(other) and (first.origin == "table") == (other.origin == "table") or (
+            "table" in (first.origin, other.origin) and first.origin != other.origin)
         shown = "、".join(f"{_value(f)}（{_where(f)}）" for f in _distinct(figures))
         yield Draft(f"“{_noun(first) or first.label or key}”前后不一致：{shown}", first.source,
                     [f.source for f in figures[1:] if f.source], severity=None if same_noun else "warning")
+
+
+_GENERIC = ("已支出", "实际支出", "实际执行", "共支付", "共支", "支出费用", "执行数为", "全区执行数")
+_LOOSE = ("到位资金", "实施资金", "下达资金", "资金下达", "资金合计", "下达资金合计", "全部执行")
+_LIST_MARK = re.compile(r"^[（(]?\d{1,2}[)）.、]|^[①②③④⑤⑥⑦⑧⑨⑩]|^[一二三四五六七八九十]是|其中[:：]")
+_PRIOR = re.compile(r"(?:上年|去年|上一年|同期)[^，,。；;]{0,8}$")
+
+
+def _comparable(s: Subject) -> list[Figure]:
+    """Figures that state one quantity of the whole report (not an item, a prior year, a rate)."""
+    figures = [f for f in s.evaluation.figures if f.key.startswith(("funds.", "stated.", "unit.staffing.", "income."))
+               and not f.key.endswith(".rate") and f.key != "stated.execution_rate"]
+    kept = []
+    for figure in figures:
+        if figure.origin == "table":
+            kept.append(figure)
+        elif not _item_or_prior(s, figure, figures) and not _generic(figure):
+            kept.append(figure)
+    return kept
+
+
+def _generic(figure: Figure) -> bool:
+    """Read by a loose rule (下达…资金, 到位) or stated with a word any sub-item uses (已支出)."""
+    text = fold(figure.source.text or "") if figure.source else ""
+    return figure.label in _LOOSE or any(text.startswith(word) for word in _GENERIC)
+
+
+def _item_or_prior(s: Subject, figure: Figure, figures: list[Figure]) -> bool:
+    """One of a list (the same words for several amounts in one sentence), a total stated
+    after 其中 or a list mark, or the previous year's."""
+    ref = figure.source
+    if ref is None:
+        return True
+    sentence = _sentence_of(s, figure)
+    if any(f.key == figure.key and f is not figure and f.source is not None and _noun(f) == _noun(figure)
+           and fold(f.source.text or "") in sentence for f in figures):
+        return True
+    head = sentence[: sentence.find(fold(ref.text or ""))] if ref.text and fold(ref.text) in sentence else ""
+    whole = figure.key.startswith(("funds.total.", "stated."))
+    return bool(whole and (_LIST_MARK.search(sentence.strip()[:6]) or "其中" in head)) or bool(_PRIOR.search(head))
+
+
+def _sentence_of(s: Subject, figure: Figure) -> str:
+    ref = figure.source
+    doc = s.document
+    if doc is None or ref is None:
+        return ""
+    for paragraph in doc.paragraphs:
+        if (ref.line and paragraph.line == ref.line) or (not ref.line and paragraph.index == ref.paragraph):
+            text = fold(paragraph.text)
+            for sentence in re.split(r"(?<=[。；;])", text):
+                if ref.text and fold(ref.text) in sentence:
+                    return sentence
+            return text
+    return ""
 
 
 def _value(figure: Figure) -> str:

@@ -87,6 +87,8 @@ def read_joined_rows(piece: Piece, columns: list[str], first: IndicatorRow | Non
             row = first if first is not None and not rows else IndicatorRow()
             if _read_row(piece, cursor, row_end, columns, row):
                 rows.append(row)
+            elif re.search(r"\d", piece.key[cursor:row_end]):
+                rows.append(_unread(piece, cursor, row_end, row))
             cursor = row_end
         if cursor < end and rows and "note" in columns and not _has_value_text(key[cursor:end]):
             rows[-1].cells.setdefault("note", piece.sub(cursor, end))
@@ -95,6 +97,13 @@ def read_joined_rows(piece: Piece, columns: list[str], first: IndicatorRow | Non
             if _read_row(piece, cursor, end, columns, row, tail=True):
                 rows.append(row)
     return rows, None
+
+
+def _unread(piece: Piece, begin: int, end: int, row: IndicatorRow) -> IndicatorRow:
+    """A row whose values ran together past telling apart: its text as the name, and a note."""
+    row.cells["name"] = piece.sub(begin, end)
+    row.repairs["row"] = "数字连写，无法确定指标值、实际完成值与得分的分隔"
+    return row
 
 
 def _segments(key: str, start: int) -> list[tuple[int, int]]:

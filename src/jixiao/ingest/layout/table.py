@@ -58,9 +58,10 @@ def _row_notices(form: Form) -> list[tuple[str, Piece]]:
     found = []
     for row in form.rows:
         anchor = row.cells.get("name") or next(iter(row.cells.values()), None)
-        for message in row.repairs.values():
+        for kind, message in row.repairs.items():
             if anchor is not None:
-                found.append((f"指标“{anchor.text}”：{message}，得分与分值未读取", anchor))
+                tail = "，未读取" if kind == "row" else "，得分与分值未读取"
+                found.append((f"指标行“{anchor.text}”：{message}{tail}", anchor))
     return found
 
 
