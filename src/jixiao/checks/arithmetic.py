@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.checks import prose, rates
+from jixiao.checks import prose, rates, sums
 from jixiao.checks.registry import check
 from jixiao.checks.subject import Draft, Subject, money
 from jixiao.model.evaluation import FundLine
@@ -148,7 +148,8 @@ def share_recomputed(s: Subject, *, places: int = 2) -> Iterator[Draft]:
 
 @check("JX106", "stated-sum-in-prose", "正文所述合计与各笔金额之和不符", "error")
 def stated_sum_in_prose(s: Subject) -> Iterator[Draft]:
-    """正文“合计支付 X 万元”与同一句中逐笔列出的支付金额之和不符。
+    """正文所述合计（“合计支付 X 万元”“资金X万元。其中：……”“总额: X”及其下各行、总额后
+    ①②……逐项列出的金额）与各笔金额之和不符。
 
     Why: 合计数应由各笔加总得出；不符说明漏记、重记或抄错。
 
@@ -161,6 +162,14 @@ def stated_sum_in_prose(s: Subject) -> Iterator[Draft]:
                            s.document.ref(stated.paragraph, text=stated.snippet), [])
         if draft:
             draft.evidence = stated.snippet
+            yield draft
+    for listed in sums.listed_sums(s.document):
+        draft = _sum_draft(listed.total, list(listed.parts), "所列各项之和与所述总额不符",
+                           s.document.ref(listed.paragraph, text=listed.snippet), [])
+        if draft:
+            draft.evidence = listed.snippet
+            if draft.severity is None and not listed.exhaustive and sum(listed.parts) < listed.total:
+                draft.severity = "warning"  # two parts short of the total may be a partial list
             yield draft
 
 
@@ -250,14 +259,17 @@ def _prose_rates(s: Subject) -> Iterator[Draft]:
 
 @check("JX108", "staffing-sum", "人员数前后不符", "error")
 def staffing_sum(s: Subject) -> Iterator[Draft]:
-    """总人数不等于在职与离退休人数之和。
+    """总人数不等于在职与离退休人数之和（错误），或在职在编人数超过编制数（警告）。
 
     Why: 人员情况是基础数据，总数与分项不符说明有一处填错。
 
-    Example: 共有人员24人，其中在职11人、离退休13人（相符）。
+    Example: 共有人员24人，其中在职11人、离退休13人（相符）；编制20人、在职在编实有26人 → 警告。
     """
     staff = s.evaluation.unit.staffing
     if None not in (staff.total, staff.serving, staff.retired) and staff.total != staff.serving + staff.retired:
         yield Draft(f"总人数 {staff.total} 人，而在职 {staff.serving} 人 + 离退休 {staff.retired} 人 = "
                     f"{staff.serving + staff.retired} 人", s.at("unit.staffing.total"),
                     [r for r in (s.at("unit.staffing.serving"), s.at("unit.staffing.retired")) if r])
+    if staff.serving is not None and staff.authorized is not None and staff.serving > staff.authorized:
+        yield Draft(f"在职在编 {staff.serving} 人，超过编制 {staff.authorized} 人", s.at("unit.staffing.serving"),
+                    [r for r in (s.at("unit.staffing.authorized"),) if r], severity="warning")

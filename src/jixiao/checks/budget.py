@@ -3,14 +3,28 @@ adjustments, 三公经费 rising, a high total beside a low execution rate."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.checks.registry import check
 from jixiao.checks.subject import Draft, Subject, money
+from jixiao.ingest.document import Document
+from jixiao.ingest.fold import fold
 from jixiao.model.money import fmt, round2
 
 LINES = (("total", "资金总额"), ("basic", "基本支出"), ("project", "项目支出"))
+_SPENDING = re.compile(r"执行|支出|支付|结余|结转|到位|拨付|进度")
+_REASON = re.compile(r"原因|因为|由于|主要是|导致|未到位|尚未|结余|滞后|较慢|据实|按进度")
+
+
+def explained(doc: Document, topic: re.Pattern[str]) -> bool:
+    """Some sentence of the report speaks of the topic and gives a reason for it."""
+    for paragraph in doc.paragraphs:
+        for sentence in re.split(r"(?<=[。；;])", fold(paragraph.text).text):
+            if topic.search(sentence) and _REASON.search(sentence):
+                return True
+    return False
 
 
 @check("JX701", "over-execution", "执行数超过预算数", "warning")
@@ -27,6 +41,10 @@ def over_execution(s: Subject) -> Iterator[Draft]:
             rate = round2(line.executed / line.budget * 100)
             yield Draft(f"{title}执行 {money(line.executed)}，超过预算 {money(line.budget)}，执行率 {rate}%",
                         s.at(f"funds.{name}.executed") or s.at(f"funds.{name}.budget"))
+    total, rate = s.evaluation.funds.total, s.evaluation.stated.execution_rate
+    if rate is not None and rate > 100 and (total.budget is None or total.executed is None):
+        yield Draft(f"执行率 {fmt(rate)}% 超过 100%，而没有列出全年预算数和全年执行数，无从核对",
+                    s.at("stated.execution_rate"))
 
 
 @check("JX702", "low-execution", "预算执行率偏低", "warning")
@@ -35,10 +53,13 @@ def low_execution(s: Subject, *, threshold: float = 0.9) -> Iterator[Draft]:
 
     Why: 执行率低说明资金沉淀、项目进度滞后或预算编制不实，是绩效评价的重点。
 
-    Example: 预算100万元，执行80万元，执行率80%。
+    Example: 预算100万元，执行80万元，执行率80%，报告未说明原因。报告说明了原因（资金未到位、按进度结算、
+    资金结余）时不提示。
     """
     line = s.evaluation.funds.total
     if line.budget and line.executed is not None and line.executed / line.budget < Decimal(str(threshold)):
+        if s.document is not None and explained(s.document, _SPENDING):
+            return  # the report gives the reason (funds not received, paid on progress, 结余)
         rate = round2(line.executed / line.budget * 100)
         yield Draft(f"全年执行 {money(line.executed)}，预算 {money(line.budget)}，执行率仅 {rate}%",
                     s.at("funds.total.executed"))

@@ -8,6 +8,9 @@ from collections.abc import Iterator
 
 from jixiao.checks.registry import check
 from jixiao.checks.subject import Draft, Subject
+from jixiao.checks.truncation import truncated
+from jixiao.ingest.extract.sections import numbering_of
+from jixiao.ingest.fold import fold
 
 
 # rules.md §7.4: every outline has these; matched by keywords, never by number.
@@ -21,7 +24,8 @@ REQUIRED_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("其他需要说明的情况", ("其他需要说明",)),
 )
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
-_PLACEHOLDER = re.compile(r"[×X]{2,}|x{3,}|_{3,}|＿{2,}|【[^】]{0,10}】|（此处[^）]*）|\(此处[^)]*\)|待填|XX单位|某某")
+_PLACEHOLDER = re.compile(r"[×X]{2,}|x{3,}|_{3,}|＿{2,}|【(?:请|填写|此处|单位|名称|项目|XX|××)[^】]{0,8}】|（此处[^）]*）"
+                          r"|\(此处[^)]*\)|待填|XX单位|某某")
 _FOOTER = re.compile(r"填表人[:：]\s*(?P<a>\S*?)\s+填报日期[:：]\s*(?P<b>\S*?)\s+联系电话[:：]\s*(?P<c>\S*?)\s+"
                      r"单位负责人签字[:：]\s*(?P<d>\S*)\s*$")
 
@@ -53,9 +57,11 @@ def required_section_missing(s: Subject) -> Iterator[Draft]:
 
     Example: 专项资金自评报告没有“绩效自评结果应用和公开情况”一节。
     """
-    if not s.is_root or not s.evaluation.sections:
-        return
-    headings = [section.heading for section in s.evaluation.sections]
+    if not s.is_root or len([x for x in s.evaluation.sections if x.level == 1]) < 2:
+        return  # a form on its own, or a text without an outline
+    if s.document is not None and truncated(s.document):
+        return  # what is missing may lie past the cut (JX004 says so)
+    headings = [fold(section.heading).text for section in s.evaluation.sections]
     for name, keywords in REQUIRED_SECTIONS:
         if not any(keyword in heading for heading in headings for keyword in keywords):
             yield Draft(f"报告中没有“{name}”一节", s.evaluation.sections[0].source)
@@ -77,6 +83,30 @@ def heading_numbering(s: Subject) -> Iterator[Draft]:
             gap = f"之间有 {j - i - 1} 个标题" if j - i > 1 else "紧接在后"
             yield Draft(f"“{first.number}、{first.heading}”与“{second.number}、{second.heading}”{gap}，"
                         f"后者编号应为“{_cn(a + j - i)}”", second.source, [first.source] if first.source else [])
+    if s.document is not None and s.is_root:
+        yield from _repeated_below(s)
+
+
+def _repeated_below(s: Subject) -> Iterator[Draft]:
+    """`（一）…` then `（一）…` under one heading, `4.…` then `4.…` in one list: the same number twice."""
+    last: dict[int, tuple[str, str, object]] = {}
+    for paragraph in s.document.paragraphs:  # type: ignore[union-attr]
+        found = numbering_of(paragraph)
+        if found is None:
+            continue
+        numbered, heading = found
+        level = _LEVELS.get(numbered.family, 3) if heading is None or heading.level != 1 else 1
+        for deeper in [k for k in last if k >= level + (0 if level > 1 else 1)]:
+            if deeper > level:
+                del last[deeper]
+        previous = last.get(level)
+        if level > 1 and previous is not None and previous[0] == numbered.family and previous[1] == numbered.number:
+            yield Draft(f"“{previous[2]}”与“{paragraph.text.strip()[:20]}”编号都是“{numbered.number}”",
+                        s.document.ref(paragraph))  # type: ignore[union-attr]
+        last[level] = (numbered.family, numbered.number, paragraph.text.strip()[:20])
+
+
+_LEVELS = {"(cn)": 2, "(arabic)": 2, "arabic、": 3, "arabic.": 3}
 
 
 @check("JX503", "placeholder-left", "模板占位符未替换", "warning")
@@ -112,11 +142,24 @@ def blank_signature_line(s: Subject) -> Iterator[Draft]:
         for row in table.rows:
             if _blank_footer("　".join(cell.text for cell in row if cell.text)):
                 yield Draft("填表人、填报日期、联系电话、单位负责人签字均为空白", s.document.ref(table, row[0]))
+            elif len(row) == 2 and _label(row[0].text) in _SIGNED and not row[1].flat:
+                yield Draft(f"表头“{_label(row[0].text)}”一栏空白", s.document.ref(table, row[0]))
+
+
+_SIGNED = ("填报日期", "填表人")
+
+
+def _label(text: str) -> str:
+    return re.sub(r"[\s:：]", "", text)
 
 
 def _blank_footer(text: str) -> bool:
     match = _FOOTER.search(text.strip())
     return match is not None and not any(match.group(k) for k in "abcd")
+
+
+def _cut(s: Subject) -> bool:
+    return s.document is not None and truncated(s.document)
 
 
 @check("JX505", "no-indicator-table", "没有绩效指标表", "warning")
@@ -128,7 +171,7 @@ def no_indicator_table(s: Subject) -> Iterator[Draft]:
 
     Example: 专项资金自评报告只给出“自评得分97分”，没有指标表。
     """
-    if not s.is_root or s.evaluation.indicators:
+    if not s.is_root or s.evaluation.indicators or _cut(s):
         return
     without = [c for c in s.evaluation.projects if not c.indicators]
     projects = f"，所述 {len(without)} 个项目也都没有" if without and len(without) == len(s.evaluation.projects) else ""
@@ -143,7 +186,8 @@ def no_stated_result(s: Subject) -> Iterator[Draft]:
 
     Example: 部门整体支出绩效自评报告通篇未出现“自评得分”。
     """
-    if s.is_root and s.evaluation.stated.total is None and not s.evaluation.stated.grade:
+    if s.is_root and s.evaluation.stated.total is None and not s.evaluation.stated.grade and not _cut(s) \
+            and not any(c.stated.total is not None or c.stated.grade for c in s.evaluation.projects):
         yield Draft(f"“{s.evaluation.display_name}”没有给出自评得分或等级", s.at("title"))
 
 

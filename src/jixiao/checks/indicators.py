@@ -4,6 +4,7 @@ targets without comparator or unit."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -63,10 +64,14 @@ def actual_not_a_value(s: Subject) -> Iterator[Draft]:
 
     Why: 实际完成值应是实际达到的数，写成“≥95%”只说明不低于某数，无法据以计分和复核。
 
-    Example: 满意度 指标值“≧90%”，实际完成值“≧95%”。
+    Example: 满意度 指标值“≧90%”，实际完成值“≧95%”（提示）；实际完成值照抄指标值“≥90%”（警告）。
     """
-    for line, indicator in _flagged(s, "actual_not_value"):
-        yield Draft(f"“{line.label}”的实际完成值“{indicator.actual.text}”带比较符，不是实测值", line.source)
+    for indicator in s.evaluation.indicators:
+        if indicator.actual.comparator_given and indicator.actual.kind in ("ge", "gt", "le", "lt", "eq", "range"):
+            restated = indicator.actual.text == indicator.target.text
+            tail = "，与指标值一字不差" if restated else ""
+            yield Draft(f"“{indicator.label}”的实际完成值“{indicator.actual.text}”带比较符，不是实测值{tail}",
+                        indicator.source, severity="warning" if restated else None)
 
 
 @check("JX404", "deduction-without-reason", "扣分未说明原因", "warning")
@@ -138,3 +143,21 @@ def target_without_unit(s: Subject) -> Iterator[Draft]:
         target = indicator.target
         if target.kind in ("ge", "gt", "le", "lt", "eq", "value") and not target.unit and target.value != 0:
             yield Draft(f"“{indicator.label}”的指标值“{target.text}”没有计量单位", indicator.source)
+
+
+_NEGATIVE = re.compile(r"事故|投诉|违规|违法|差错|损失|发生|不合格|超支|超标|死亡|伤亡|欠|率|时间|成本|费用|支出|天数|时长")
+
+
+@check("JX412", "quantity-as-upper-bound", "数量指标写成上限", "warning")
+def quantity_as_upper_bound(s: Subject) -> Iterator[Draft]:
+    """数量指标（要做成多少）的指标值写成“≤4”“不超过”这样的上限。
+
+    Why: 产出数量应写下限；写成上限，一件不做也算达标，指标失去约束力。事故数、投诉数、
+    成本一类越少越好的指标写上限是对的。
+
+    Example: “开展精品示范村建设数量 ≤4” → 警告。
+    """
+    for indicator in s.evaluation.indicators:
+        if "数量" in indicator.level2 and indicator.target.kind in ("le", "lt") and not _NEGATIVE.search(indicator.name):
+            yield Draft(f"数量指标“{indicator.name}”的指标值“{indicator.target.text}”是上限，完成零件也算达标",
+                        indicator.source)

@@ -18,6 +18,7 @@ from typing import Any
 from jixiao.model.finding import Severity
 
 FAMILIES: dict[str, tuple[str, str]] = {
+    "0": ("reading", "读取"),
     "1": ("arithmetic", "算术"),
     "2": ("scoring", "评分"),
     "3": ("consistency", "前后一致"),
@@ -26,7 +27,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "6": ("reuse", "文字雷同"),
     "7": ("budget", "预算执行"),
 }
-_CODE = re.compile(r"^JX[1-7]\d\d$")
+_CODE = re.compile(r"^JX[0-7]\d\d$")
 
 
 @dataclass(frozen=True)

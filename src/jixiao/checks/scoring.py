@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.checks.registry import check
 from jixiao.checks.subject import Draft, Subject
+from jixiao.ingest.fold import fold
 from jixiao.model.money import fmt, tolerance
 
 LEVEL1_DEFAULTS = (("产出", "output"), ("效益", "effect"), ("满意", "satisfaction"))
@@ -68,6 +70,7 @@ def level1_weights(s: Subject) -> Iterator[Draft]:
 
     Example: 产出指标(50分) 下七行分值 5+5+5+5+10+10+10 = 50（相符）。
     """
+    yield from _stated_scheme(s)
     sums: dict[str, Decimal] = defaultdict(Decimal)
     first: dict[str, object] = {}
     for indicator in s.evaluation.indicators:
@@ -83,6 +86,24 @@ def level1_weights(s: Subject) -> Iterator[Draft]:
         if default is not None and total != default and _national_levels(sums):
             yield Draft(f"“{level1}”分值合计 {fmt(total)} 分，规则 {s.profile.id} 默认为 {fmt(default)} 分",
                         first[level1], severity="info")  # type: ignore[arg-type]
+
+
+_SCHEME_PART = re.compile(r"(?P<name>(?:产出|效益|满意度|服务对象满意度|成本|预算执行)[\u4e00-\u9fff]{0,6}?)\s*"
+                          r"(?P<share>\d+(?:\.\d+)?)\s*[%分]")
+
+
+def _stated_scheme(s: Subject) -> Iterator[Draft]:
+    """`指标权重统一设置为：产出指标50%、效益指标30%、服务对象满意度指标10%` should make 100."""
+    if s.document is None or not s.is_root:
+        return
+    for paragraph in s.document.paragraphs:
+        for sentence in re.split(r"(?<=[。；;])", fold(paragraph.text).text):
+            parts = list(_SCHEME_PART.finditer(sentence)) if "权重" in sentence else []
+            total = sum((Decimal(m["share"]) for m in parts), Decimal(0))
+            if len(parts) >= 2 and total != 100:
+                shown = "、".join(m.group(0) for m in parts)
+                yield Draft(f"所述权重 {shown} 合计 {fmt(total)}，不是 100", s.document.ref(paragraph, text=shown),
+                            severity="warning")
 
 
 def _national_levels(sums: dict[str, Decimal]) -> bool:

@@ -58,6 +58,7 @@ class Document:
     format: str
     blocks: list[Block] = field(default_factory=list)
     recovered: bool = False  # `layout.recover` has run
+    ending: str | None = None  # the last text of the file as read, before recovery moved blocks
 
     @property
     def tables(self) -> list[Table]:

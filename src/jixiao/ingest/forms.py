@@ -121,8 +121,8 @@ def fund_row(text: str) -> str | None:
 def level_of(text: str) -> int | None:
     """1 or 2 when the text is a 一级 / 二级 indicator label (weights like `(50分)` allowed)."""
     key = re.sub(r"\d+(?:\.\d+)?分?$", "", label_key(re.sub(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]", "", text)))
-    if key in LEVEL1_LABELS and key not in LEVEL2_LABELS:
-        return 1
+    if key in LEVEL1_LABELS and (key not in LEVEL2_LABELS or key == "满意度指标"):
+        return 1  # 满意度指标 heads its block; under it stands 服务对象满意度指标
     if key in LEVEL2_LABELS or key in LEVEL2_SHORT:
         return 2
     return None
@@ -137,7 +137,7 @@ STOP_LABELS = ("填报日期", "填报单位", "项目类别", "项目属性", "
                "联系人", "联系电话", "填报类型", "整体支出规模", "资金来源", "资金结构", "年度预算申请", "项目资金",
                "资金投入情况", "资金情况", "预算执行情况", "预算资金", "资金管理情况", "中央主管部门", "省级财政部门",
                "省级主管部门", "自评得分", "按收入性质分", "按支出性质分", "项目负责人", "填表人", "评价部门",
-               "项目资金情况")
+               "项目资金情况", "单位负责人签字", "单位负责人")
 GOAL_LABELS: tuple[tuple[str, str], ...] = (
     ("预期目标", "expected"), ("年初设定目标", "expected"), ("总体目标", "expected"),
     ("实际完成情况", "achieved"), ("全年实际完成情况", "achieved"), ("目标实际完成情况", "achieved"),

@@ -7,6 +7,7 @@ compare a quantity stated twice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -91,6 +92,24 @@ class _Builder:
         return Evaluation.model_validate(self.data)
 
 
+ALLOCATIONS = ("下达资金", "下达资金合计", "资金下达")
+
+
+def _initial_before_adjustment(root: _Builder) -> None:
+    """`下达我区111万元…调减40万元…全年实际下达71万元`: the allocation before a stated
+    adjustment is the 年初 budget, when allocation ± adjustment gives the full-year budget."""
+    budget = root.data.get("funds", {}).get("total", {}).get("budget")
+    if budget is None or root.has("funds.total.initial_budget"):
+        return
+    changes = [f for f in root.figures if f.key == "budget.adjustment" and f.value is not None]
+    for allocation in (f for f in root.figures if f.label in ALLOCATIONS and f.value is not None):
+        for change in changes:
+            signed = -change.value if (change.source and re.search(r"调减|追减", change.source.text or "")) else change.value
+            if allocation.value + signed == budget:  # type: ignore[operator]
+                root.put("funds.total.initial_budget", allocation.value, allocation.source)
+                return
+
+
 def _own_project_spending(figure: Figure) -> Figure:
     """In a project's or a fund's own report, its 项目支出 is its total, not a part of it."""
     if figure.key.startswith("funds.project.") and figure.key != "funds.project.rate":
@@ -136,6 +155,7 @@ def extract(doc: Document) -> Evaluation:
             root.basic(read_basic_data(doc, table))
     split = project_sections(parts)
     root.prose(figures_in(doc, _paragraphs(split.own), _bodies(split.own)))
+    _initial_before_adjustment(root)
     root.prose([_as_projects_total(f) for f in figures_in(doc, _paragraphs(split.intro), _bodies(split.intro))])
     _unit_name(doc, root, title, parts)
     _project_items(doc, root, split.own + split.intro)

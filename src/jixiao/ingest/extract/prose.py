@@ -72,6 +72,7 @@ MONEY_RULES: tuple[Rule, ...] = (
     _rule("funds.total.budget", "到位资金",
           r"(?:资金|经费)(?:配套)?" + _AMOUNT + r"(?=[,，]?(?:已|均已)?(?:全部|全额)?(?:执行|拨付)?到位)", rank=3),
     _rule("funds.total.executed", "全部执行", r"(?:资金|经费)" + _AMOUNT + r"(?=全部执行到位)", rank=3),
+    _rule("budget.adjustment", "预算调整", r"(?P<sign>调减|追减|调增|追加)[^，。；,;]{0,40}?" + _MONEY, rank=3),
 )
 RESULT_RULES: tuple[Rule, ...] = (
     _rule("stated.total", "自评得分",
@@ -81,7 +82,7 @@ RESULT_RULES: tuple[Rule, ...] = (
           r"(?:执行率|资金支付率|支付率|资金使用率|发放率|支出完成率)[^\d，。；,;]{0,4}?" + _NUM + r"\s*%", "%"),
     _rule("unit.staffing.total", "总人数", r"(?:共有(?:人员|人数)|总人(?:员|数))\s*" + _NUM + r"\s*人", "人"),
     _rule("unit.staffing.serving", "在职人数",
-          r"(?:在编在职实有|在岗在编人数|在职人员|在职)\s*" + _NUM + r"\s*人", "人"),
+          r"(?:在编在职实有|在职在编实有(?:行政)?人员|在岗在编人数|在职人员|在职)\s*" + _NUM + r"\s*人", "人"),
     _rule("unit.staffing.retired", "离退休人数", r"(?:离退休人员|离退休|退休人员)\s*" + _NUM + r"\s*人", "人"),
     _rule("unit.staffing.authorized", "编制数", r"(?:核定编制|编制数|编制)\s*" + _NUM + r"\s*(?:个|人|名)", "人"),
 )

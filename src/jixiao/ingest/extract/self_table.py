@@ -50,7 +50,7 @@ class SelfTable:
             self.figures.append(Figure(key=path, label=label, value=value, origin="table", source=ref, note=note))
 
 
-def _indicator_header(row: list[Cell]) -> dict[str, int] | None:
+def indicator_header(row: list[Cell]) -> dict[str, int] | None:
     columns = find_columns(row, INDICATOR_COLUMNS)
     named = {k for k in columns if k not in ("ignored", "rate")}
     has_name = bool({"name", "level2"} & named)
@@ -58,7 +58,7 @@ def _indicator_header(row: list[Cell]) -> dict[str, int] | None:
 
 
 def is_self_table(table: Table) -> bool:
-    return any(_indicator_header(row) for row in table.rows) or has_funds(table)
+    return any(indicator_header(row) for row in table.rows) or has_funds(table)
 
 
 def joined_forms(doc: Document) -> list[Table]:
@@ -79,8 +79,8 @@ def joined_forms(doc: Document) -> list[Table]:
 
 
 def _continues_form(upper: Table, lower: Table) -> bool:
-    return bool(lower.rows) and _indicator_header(lower.rows[0]) is not None \
-        and not any(_indicator_header(row) for row in upper.rows) \
+    return bool(lower.rows) and indicator_header(lower.rows[0]) is not None \
+        and not any(indicator_header(row) for row in upper.rows) \
         and any(len(find_columns(row, FUND_COLUMNS)) >= 3 for row in upper.rows)
 
 
@@ -138,15 +138,15 @@ def _read_goals(doc: Document, table: Table, result: SelfTable) -> None:
 
 
 def _read_indicators(doc: Document, table: Table, result: SelfTable) -> None:
-    start = next((i for i, row in enumerate(table.rows) if _indicator_header(row)), None)
+    start = next((i for i, row in enumerate(table.rows) if indicator_header(row)), None)
     if start is None:
         return
     header = table.rows[start]
-    columns = _indicator_header(header) or {}
+    columns = indicator_header(header) or {}
     rows: list[dict[str, Any]] = []
     level1 = level2 = ""
     for position, row in enumerate(table.rows[start + 1:], start=start + 1):
-        if _indicator_header(row):  # the header again, where the table goes on over a page
+        if indicator_header(row):  # the header again, where the table goes on over a page
             continue
         if any(label_key(c.text) in TOTAL_LABELS for c in row[:2]):
             _read_total(doc, table, header, row, columns, result)

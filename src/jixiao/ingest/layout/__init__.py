@@ -48,7 +48,22 @@ def recover(doc: Document) -> Document:
         run = []
         blocks.append(block)
     blocks += _recover_run(run)
-    return Document(path=doc.path, format=doc.format, blocks=_numbered(blocks), recovered=True)
+    return Document(path=doc.path, format=doc.format, blocks=_numbered(blocks), recovered=True, ending=_ending(doc))
+
+
+def _ending(doc: Document) -> str | None:
+    """The file's last words: a table's last filled cell, or the last paragraph."""
+    for block in reversed(doc.blocks):
+        if isinstance(block, Paragraph) and block.text.strip():
+            return block.text.strip()
+        if isinstance(block, Table):
+            return "总分" if _has_total(block) else next(
+                (c.text.strip() for row in reversed(block.rows) for c in reversed(row) if c.text.strip()), None)
+    return None
+
+
+def _has_total(table: Table) -> bool:
+    return any(c.flat.replace(" ", "") in ("总分", "合计") for row in table.rows for c in row[:2])
 
 
 def _recover_run(paragraphs: list[Paragraph]) -> list[Block]:

@@ -46,7 +46,9 @@ class Form:
     fund_pairs: dict[str, Piece] = field(default_factory=dict)  # `预算数: 2.38` forms
     fund_rows: list[FundRow] = field(default_factory=list)
     splits: list[tuple[Piece, Piece]] = field(default_factory=list)  # 其中：基本支出：2299.98
-    goals: dict[str, list[Piece]] = field(default_factory=dict)
+    goal_labels: list[str] = field(default_factory=list)  # expected / achieved, as the header prints them
+    goal_values: list[Piece] = field(default_factory=list)  # the cells under them, in order
+    signature: list[tuple[Piece, Piece | None]] = field(default_factory=list)  # 填报日期 … and what was filled in
     indicator_columns: list[tuple[str, Piece]] = field(default_factory=list)
     rows: list[IndicatorRow] = field(default_factory=list)
     total: list[Piece] = field(default_factory=list)
@@ -60,6 +62,19 @@ class Form:
         columns = dict(self.indicator_columns)
         indicators = bool(("target" in columns or "actual" in columns) and any(r.has_values() for r in self.rows))
         return funds or pairs or indicators
+
+    def goals(self) -> dict[str, list[Piece]]:
+        """The goal cells under their labels, column by column; a number standing alone before
+        the text goals is the section's points (`目标实际完成情况 | 20`), not a goal."""
+        values = self.goal_values
+        if len(values) > 2 and values[0].key.replace(".", "").isdigit() and not any(
+                v.key.replace(".", "").isdigit() for v in values[1:]):
+            values = values[1:]
+        labels = self.goal_labels or ["expected", "achieved"]
+        found: dict[str, list[Piece]] = {}
+        for index, piece in enumerate(values):
+            found.setdefault(labels[index % len(labels)], []).append(piece)
+        return found
 
     def value_columns(self) -> list[str]:
         """The indicator block's columns after the level labels, in printed order."""

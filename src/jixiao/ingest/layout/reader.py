@@ -21,6 +21,7 @@ from jixiao.ingest.layout.rows import fill_cell, read_joined_rows
 FUND_LABELS = ("项目资金", "预算执行情况", "预算资金", "资金投入情况", "资金情况", "年度预算申请", "整体支出规模",
                "项目资金情况")
 SCORE_LABELS = ("自评得分",)
+SIGNATURE_LABELS = ("填报日期", "填表人", "联系电话", "单位负责人", "单位负责人签字")
 ENDING_SECTIONS = ("偏差大或目标未完成原因分析", "改进措施及结果应用方案", "备注", "说明")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _ROW_PREFIX = re.compile(r"^(?:指标|任务)\d+")
@@ -50,7 +51,7 @@ class FormReader:
         else:
             self._release()
             self._dispatch(lexeme)
-        if self.mode is not None or lexeme.kind != "text":
+        if self.mode != "after" and (self.mode is not None or lexeme.kind != "text"):
             key = id(lexeme.piece.paragraph)
             self.used[key] = min(self.used.get(key, lexeme.piece.start), lexeme.piece.start)
 
@@ -88,6 +89,8 @@ class FormReader:
             self.mode = "total"
         elif kind.startswith("goal:"):
             self.mode, self.goal = "goals", kind[5:]
+            if kind[5:] not in self.form.goal_labels:
+                self.form.goal_labels.append(kind[5:])
         elif kind == "section":
             self._section(piece)
         else:
@@ -122,6 +125,9 @@ class FormReader:
         elif any(word.startswith(label) for label in FUND_LABELS):
             self.form.fund_label = piece
             self.mode, self.pending = "fund_header", None
+        elif word in SIGNATURE_LABELS:
+            self.form.signature.append((piece, None))
+            self.pending = ("signature", piece)
         else:
             self.pending = ("skip", piece)
 
@@ -198,7 +204,7 @@ class FormReader:
             else:
                 self.fund_row.values.append(piece)
         elif self.mode == "goals" and self.goal and key:
-            self.form.goals.setdefault(self.goal, []).append(piece)
+            self.form.goal_values.append(piece)
         elif self.mode == "ind_header":
             self._after_header(piece, key)
         elif self.mode == "ind_rows":
@@ -218,7 +224,10 @@ class FormReader:
         if self.pending is not None:
             path, label = self.pending
             self.pending = None
-            if path != "skip" and key:
+            if path == "signature" and key:
+                self.form.signature[-1] = (label, piece)
+                return True
+            if path not in ("skip", "signature") and key:
                 self.form.names.append((path, label, piece))
                 self.open_name = len(self.form.names) - 1 if not piece.row_end else None
             return True

@@ -46,6 +46,8 @@ def form_table(form: Form, layout: str, joined: dict[int, Joined] | None = None)
         rows.add([label, value])
     if form.score is not None:
         rows.add([form.score_label, form.score])
+    for label, value in form.signature:
+        rows.add([label, value])
     _funds(form, rows)
     _goals(form, rows)
     _indicators(form, rows)
@@ -83,17 +85,21 @@ def _pair_label(form: Form, column: str) -> Piece | str:
 
 
 def _goals(form: Form, rows: _Rows) -> None:
-    if not form.goals:
+    goals = form.goals()
+    if not goals:
         return
     rows.add(["年度总体目标", "预期目标", "实际完成情况"])
-    rows.add(["", *[_joined(form.goals.get(goal, [])) for goal in ("expected", "achieved")]])
+    rows.add(["", *[_joined(goals.get(goal, [])) for goal in ("expected", "achieved")]])
 
 
 def _joined(pieces: list[Piece]) -> Piece | None:
+    """The goal cells as one: a span of one paragraph, or the lines of several."""
     if not pieces:
         return None
     first, last = pieces[0], pieces[-1]
-    return first.spanning(last) if first.paragraph is last.paragraph else first
+    if first.paragraph is last.paragraph:
+        return first.spanning(last)
+    return Piece(first.paragraph, first.start, first.end, override="\n".join(p.text for p in pieces))
 
 
 def _header(printed: Piece | None, column: str) -> Piece | str:
