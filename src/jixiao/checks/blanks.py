@@ -18,7 +18,7 @@ from jixiao.checks.truncation import truncated
 from jixiao.ingest.document import Table
 from jixiao.ingest.extract.cells import cell_at
 from jixiao.ingest.extract.self_table import indicator_header
-from jixiao.ingest.forms import level_of
+from jixiao.ingest.forms import TOTAL_LABELS, label_key, level_of
 from jixiao.model.money import fmt
 
 _PLACEHOLDER = re.compile(r"^(?:指标|任务)?\d*[:：.、]?$|^[.…。]*$")
@@ -75,6 +75,8 @@ def _blocks(table: Table) -> tuple[dict[str, int], list[str]]:
     columns = indicator_header(header) or {}
     level1 = level2 = ""
     for row in table.rows[start + 1:]:
+        if any(label_key(c.text) in TOTAL_LABELS for c in row[:2]):
+            break
         cells = {name: cell_at(row, len(header), index) for name, index in columns.items()}
         level1 = _label(cells.get("level1"), 1) or level1
         level2 = _label(cells.get("level2"), 2) or level2

@@ -13,16 +13,19 @@ from jixiao.ingest.extract.sections import numbering_of
 from jixiao.ingest.fold import fold
 
 
-# rules.md §7.4: every outline has these; matched by keywords, never by number.
+# rules.md §7.4: every outline has these; matched by keywords (and their synonyms), never by number.
 REQUIRED_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("基本情况", ("基本情况", "概况")),
-    ("预算（资金）执行或使用情况", ("支出情况", "使用", "执行情况", "决算情况", "支出概况")),
-    ("绩效情况或自评结果", ("绩效情况", "自评结果", "绩效自评情况", "绩效目标完成", "评价结论")),
-    ("存在的问题", ("存在的问题", "存在问题")),
-    ("改进措施或建议", ("改进措施", "建议")),
+    ("基本情况", ("基本情况", "概况", "目标分解下达", "资金情况")),
+    ("预算（资金）执行或使用情况", ("支出情况", "使用", "执行情况", "决算情况", "支出概况", "资金投入", "资金管理",
+                               "收支情况")),
+    ("绩效情况或自评结果", ("绩效情况", "自评结果", "绩效自评情况", "绩效目标完成", "评价结论", "自评结论", "自评情况",
+                          "指标完成", "绩效分析", "评价分析")),
+    ("存在的问题", ("存在的问题", "存在问题", "主要问题", "偏差")),
+    ("改进措施或建议", ("改进措施", "建议", "措施")),
     ("结果应用和公开情况", ("应用", "公开")),
-    ("其他需要说明的情况", ("其他需要说明",)),
+    ("其他需要说明的情况", ("其他需要说明", "其他说明")),
 )
+DEPARTMENT_ONLY = ("其他需要说明的情况",)  # 转移支付 and project outlines may end with 结果应用
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
 _PLACEHOLDER = re.compile(r"[×X]{2,}|x{3,}|_{3,}|＿{2,}|【(?:请|填写|此处|单位|名称|项目|XX|××)[^】]{0,8}】|（此处[^）]*）"
                           r"|\(此处[^)]*\)|待填|XX单位|某某")
@@ -63,6 +66,8 @@ def required_section_missing(s: Subject) -> Iterator[Draft]:
         return  # what is missing may lie past the cut (JX004 says so)
     headings = [fold(section.heading).text for section in s.evaluation.sections]
     for name, keywords in REQUIRED_SECTIONS:
+        if name in DEPARTMENT_ONLY and s.evaluation.kind != "department":
+            continue
         if not any(keyword in heading for heading in headings for keyword in keywords):
             yield Draft(f"报告中没有“{name}”一节", s.evaluation.sections[0].source)
 
