@@ -273,3 +273,35 @@ def staffing_sum(s: Subject) -> Iterator[Draft]:
     if staff.serving is not None and staff.authorized is not None and staff.serving > staff.authorized:
         yield Draft(f"在职在编 {staff.serving} 人，超过编制 {staff.authorized} 人", s.at("unit.staffing.serving"),
                     [r for r in (s.at("unit.staffing.authorized"),) if r], severity="warning")
+
+
+SOURCE_SETS = (("current_year", "carried_over", "other"), ("central", "local", "other"),
+               ("general_budget", "government_fund", "special_account", "other"))
+
+
+@check("JX109", "source-lines-sum", "资金来源各行与资金总额不符", "error")
+def source_lines_sum(s: Subject) -> Iterator[Draft]:
+    """资金情况表中“其中”各行（当年财政拨款、上年结转、其他资金，或中央、地方资金）之和与年度资金
+    总额不符，或某一行大于总额。
+
+    Why: 年度资金总额由各来源构成；其中一行比总额还大，或各行加起来不等于总额，说明有一格填错。
+
+    Example: 年度资金总额300、其中中央财政资金200、地方资金120（合计320） → 错误。
+    """
+    funds = s.evaluation.funds
+    lines = {line.source: line for line in funds.by_source}
+    for column, title in (("initial_budget", "年初预算数"), *COLUMNS):
+        total = getattr(funds.total, column)
+        if total is None:
+            continue
+        for line in lines.values():
+            part = getattr(line, column)
+            if part is not None and part > total + tolerance(1):
+                yield Draft(f"其中一行{title} {money(part)} 大于年度资金总额 {money(total)}",
+                            s.at(f"funds.total.{column}"))
+        for names in SOURCE_SETS:
+            parts = [getattr(lines[n], column) for n in names if n in lines and getattr(lines[n], column) is not None]
+            if len(parts) >= 2:
+                draft = _sum_draft(total, parts, f"资金来源各行{title}之和与年度资金总额不符", s.at(f"funds.total.{column}"), [])
+                if draft:
+                    yield draft

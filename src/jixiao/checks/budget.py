@@ -114,3 +114,20 @@ def high_score_low_execution(s: Subject, *, rate: float = 0.8, score: int = 90) 
         actual = line.executed / line.budget
         if actual < Decimal(str(rate)) and total >= score:
             yield Draft(f"执行率 {round2(actual * 100)}%，自评总分却为 {fmt(total)} 分", s.at("stated.total"))
+
+
+@check("JX706", "basic-data-jump", "基础数据表年度间变动大", "info")
+def basic_data_jump(s: Subject, *, threshold: float = 0.5) -> Iterator[Draft]:
+    """基础数据表中某项经费本年决算数比上年决算数增加或减少超过设定比例（默认 50%）。
+
+    Why: 公用经费、会议培训费等大起大落需要说明原因；也常见于抄错年度或单位（万元写成元）。
+
+    Example: 公务接待费上年决算2.00万元，本年决算5.32万元，增加166.00% → 提示。
+    """
+    for line in s.evaluation.basic_data:
+        if line.prior_actual and line.actual is not None and line.prior_actual >= Decimal("0.5"):
+            change = (line.actual - line.prior_actual) / line.prior_actual
+            if abs(change) > Decimal(str(threshold)):
+                verb = "增加" if change > 0 else "减少"
+                yield Draft(f"“{line.label or line.key}”上年决算 {money(line.prior_actual)}，本年决算 {money(line.actual)}，"
+                            f"{verb} {fmt(round2(abs(change) * 100))}%", line.source)

@@ -28,7 +28,8 @@ REQUIRED_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 DEPARTMENT_ONLY = ("其他需要说明的情况",)  # 转移支付 and project outlines may end with 结果应用
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
 _PLACEHOLDER = re.compile(r"[×X]{2,}|x{3,}|_{3,}|＿{2,}|【(?:请|填写|此处|单位|名称|项目|XX|××)[^】]{0,8}】|（此处[^）]*）"
-                          r"|\(此处[^)]*\)|待填|XX单位|某某")
+                          r"|\(此处[^)]*\)|待填|XX单位|某某|[（(]\s*\d{2,4}\s*字以内\s*[)）]|结合自评情况[，,]?\s*(?:说明|分析)"
+                          r"|请(?:根据|按照|结合)[^。]{0,12}填写")
 _FOOTER = re.compile(r"填表人[:：]\s*(?P<a>\S*?)\s+填报日期[:：]\s*(?P<b>\S*?)\s+联系电话[:：]\s*(?P<c>\S*?)\s+"
                      r"单位负责人签字[:：]\s*(?P<d>\S*)\s*$")
 
@@ -215,3 +216,15 @@ def doubled_punctuation(s: Subject) -> Iterator[Draft]:
 
 
 
+
+
+@check("JX515", "year-not-stated", "报告没有写明评价年度", "info")
+def year_not_stated(s: Subject) -> Iterator[Draft]:
+    """标题、表头和正文都没有写明报告评价的是哪一年度。
+
+    Why: 年度决定适用的评分规则和汇总口径；只能从发布日期推测的年度不可靠。
+
+    Example: 自评表只有项目名称“2019年……扶持项目”和填报日期，没有“（2021年度）” → 提示。
+    """
+    if s.is_root and s.evaluation.fiscal_year is None and not _cut(s):
+        yield Draft(f"“{s.evaluation.display_name}”没有写明评价年度", s.at("title"))

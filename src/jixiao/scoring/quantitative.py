@@ -118,3 +118,6 @@ def _range(w: Decimal, target: Measure, a: Decimal) -> Verdict:
     if a > target.high and target.unit == "%" and target.high == 100:
         return Verdict.unknown(w, f"完成值 {fmt(a)}% 超过 100%，不可能")
     return Verdict.point("range", formulas.in_range(w, target.low, target.high, a))
+
+
+in_target_unit = _in_target_unit  # for checks that ask whether two units compare
