@@ -59,8 +59,9 @@ def invented(path: Path) -> list[str]:
             elif shown and _squash(shown) not in quoted and not _noted(figure.note, quoted):
                 problems.append(f"{figure.key}: {shown} 不在引文“{quoted}”中")
         for text in _strings(evaluation):
-            if _squash(text) not in printed:
-                problems.append(f"“{text}”不在原文中")
+            for line in text.split("\n"):  # a value of several cells (the goals) is checked cell by cell
+                if _squash(line) not in printed:
+                    problems.append(f"“{line}”不在原文中")
     return problems
 
 

@@ -88,6 +88,23 @@ def test_region_form_of_label_value_pairs_and_a_score_column_without_a_name() ->
         ("≥100家", "120家", Decimal("10")), ("≥50批次", "60批次", Decimal("10"))]
 
 
+def _goals_form(goal_cells: list[str]) -> Evaluation:
+    rows = [row[:] for row in LAYOUT_FORMS["national-project"][0]]
+    cells = [c for row in rows[:7] for c in row] + ["年度总体目标", "预期目标", "实际完成情况", *goal_cells]
+    cells += [c for row in rows[7:] for c in row]
+    return _subject(extract(parse_text("\n\n".join(cells) + "\n", "g.txt")))
+
+
+def test_numbered_goals_printed_column_after_column_or_row_by_row() -> None:
+    """One cell per line: the expected goals may come all before the achieved ones (the
+    numbering starts again) or alternate along the row; each goal keeps its own line."""
+    column_after_column = _goals_form(["目标1：养护绿地", "目标2：补植苗木", "目标1：养护210亩", "目标2：补植800株"])
+    row_by_row = _goals_form(["目标1：养护绿地", "目标1：养护210亩", "目标2：补植苗木", "目标2：补植800株"])
+    for evaluation in (column_after_column, row_by_row):
+        assert evaluation.goals.expected == "目标1：养护绿地\n目标2：补植苗木"
+        assert evaluation.goals.achieved == "目标1：养护210亩\n目标2：补植800株"
+
+
 def test_targets_table_with_unit_and_comparator_columns() -> None:
     """重庆 绩效目标: 指标名称 | 计量单位 | 指标性质 | 指标值, each cell on its own line."""
     cells = ["指标名称", "计量单位", "指标性质", "指标值", "巡逻里程", "公里", "≥", "3000", "群众安全感", "定性", "高 |",

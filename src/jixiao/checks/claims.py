@@ -23,6 +23,7 @@ _LOWER = re.compile(r"(?:团|队|站|所|中心|学校|中学|小学|幼儿园|�
 _UPPER = re.compile(r"(?:局|委|厅|委员会|人民政府|政府|办公室)(?:机关)?$")
 _SOURCE = re.compile(r"(?P<label>中央[\u4e00-\u9fff]{0,10}?|自治区[\u4e00-\u9fff]{0,6}?|省级?[\u4e00-\u9fff]{0,6}?|"
                      r"地方[\u4e00-\u9fff]{0,4}?|其他资金)(?P<amount>\d+(?:\.\d+)?)\s*万元")
+_ORG_NAME = re.compile(r"(?:馆|局|团|中心|院|校|所|站|委|办|公司|村|乡|镇|县|区|市|厅|会|队|社|室)$")
 _LISTED = re.compile(r"(?P<items>(?:[\u4e00-\u9fff（）()]{2,20}、)+[\u4e00-\u9fff（）()]{2,20}?)(?P<count>\d{1,2})"
                      r"(?P<unit>家|个|所|名|项)")
 
@@ -62,7 +63,8 @@ def supervisor_below_implementer(s: Subject) -> Iterator[Draft]:
     """
     unit = s.evaluation.unit
     department, implementer = fold(unit.department).text.strip(), fold(unit.implementer).text.strip()
-    if department and implementer and _LOWER.search(department) and _UPPER.search(implementer):
+    if department and implementer and department != implementer and _LOWER.search(department) \
+            and not _UPPER.search(department) and _UPPER.search(implementer):
         yield Draft(f"主管部门为“{unit.department}”，实施单位为“{unit.implementer}”，二者可能填反",
                     s.at("unit.department"), [r for r in (s.at("unit.implementer"),) if r])
 
@@ -113,6 +115,8 @@ def count_vs_listed(s: Subject) -> Iterator[Draft]:
     for paragraph in s.document.paragraphs:
         for match in _LISTED.finditer(fold(paragraph.text).text):
             items = match["items"].split("、")
+            if not all(_ORG_NAME.search(item) for item in items) or items[-1].endswith("等"):
+                continue  # the count is of something else (`交办事项12项`), or the list says it goes on
             if len(items) != int(match["count"]) and int(match["count"]) > 1:
                 yield Draft(f"列出 {len(items)} 个名称（{'、'.join(items)}），却说“{match['count']}{match['unit']}”",
                             s.document.ref(paragraph, text=match.group(0)), evidence=match.group(0))

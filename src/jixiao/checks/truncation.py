@@ -12,7 +12,8 @@ import re
 from jixiao.ingest.document import Document, Paragraph, Table
 from jixiao.ingest.fold import fold
 
-_CLOSED = re.compile(r"[。！？!?；;…”’」』)）]\s*$|^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[（(]?附件.*)$")
+_CLOSED = re.compile(r"[。！？!?；;…”’」』)）]\s*$|^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[（(]?附(?:件|表)?\s*\d.*)$"
+                     r"|(?:签字|签章|盖章|填表人|日期)\s*[:：]?\s*$|年\s*\d{0,2}\s*月\s*\d{0,2}\s*日\s*$")
 
 
 def truncated(doc: Document) -> bool:

@@ -43,9 +43,9 @@ def page(ev: Evaluation, card: Scorecard, findings: Iterable[Finding] = (), scor
     title = text(title_of(ev))
     parts = [f"<h1>{title}</h1>", _report(ev)]
     parts += [_form(grid, number) for number, grid in enumerate(tables(ev, card, scores), start=1)]
-    parts += ['<section class="review"><h2>评分复核（jixiao）</h2>', _summary(ev, card), _scorecard(card),
+    parts += ['<aside class="review"><h2>评分复核（jixiao）</h2>', _summary(ev, card), _scorecard(card),
               *(_scorecard(child) for child in card.children), "<h2>审核意见（jixiao）</h2>", _findings(list(findings)),
-              "</section>"]
+              "</aside>"]  # an aside: the review beside the report, not part of it (readers skip asides)
     return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title>'
             f"<style>{CSS}</style></head><body>{''.join(parts)}</body></html>")
 

@@ -133,8 +133,13 @@ def _read_goals(doc: Document, table: Table, result: SelfTable) -> None:
             for label, path in (("预期目标", "goals.expected"), ("实际完成情况", "goals.achieved")):
                 cell = cell_at(data, len(row), labels.index(label))
                 if cell is not None and cell.flat:
-                    result.set(path, cell.flat, doc.ref(table, cell))
+                    result.set(path, _lines(cell.text), doc.ref(table, cell))
             return
+
+
+def _lines(text: str) -> str:
+    """A goals cell keeps its lines (one goal each), without blank lines or padding."""
+    return "\n".join(line.strip(" \u3000\xa0\t") for line in text.splitlines() if line.strip(" \u3000\xa0\t"))
 
 
 def _read_indicators(doc: Document, table: Table, result: SelfTable) -> None:
@@ -203,13 +208,14 @@ _OCR_GE = re.compile(r"2((?:[5-9]\d|100)(?:\.\d+)?)\s*[%％]")
 
 def repair_ocr_percent(target: str, actual: str) -> tuple[Measure, Measure]:
     """`290%` beside `100%`: OCR read `≥90%` as `290%`. Repaired only when both values are
-    percents, the other is at most 100% and the suspect is 2 followed by 50–100; the text
+    percents, the other is a rate between 50% and 100% and the suspect is 2 followed by
+    50–100 (a real over-achievement beside a low target stays as printed); the text
     stays as printed and the measure says how it was read."""
     measures = [parse_measure(target), parse_measure(actual)]
     for index, text in enumerate((target, actual)):
         other = measures[1 - index]
         match = _OCR_GE.fullmatch(normalize_value_text(text))
-        if match and other.unit == "%" and other.value is not None and other.value <= 100:
+        if match and other.unit == "%" and other.value is not None and 50 <= other.value <= 100:
             read = parse_measure(f"≥{match[1]}%")
             note = f"原文“{text}”按 OCR 误识读作“≥{match[1]}%”"
             measures[index] = read.model_copy(update={"text": text, "note": note})

@@ -8,6 +8,7 @@ back into a Table in the official layout, so extraction reads it like any other 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from jixiao.ingest.document import Paragraph
@@ -72,10 +73,28 @@ class Form:
             values = values[1:]
         labels = self.goal_labels or ["expected", "achieved"]
         found: dict[str, list[Piece]] = {}
+        restart = _numbering_restart(values) if len(labels) == 2 else None
         for index, piece in enumerate(values):
-            found.setdefault(labels[index % len(labels)], []).append(piece)
+            column = (index >= restart) if restart is not None else index % len(labels)
+            found.setdefault(labels[column], []).append(piece)
         return found
 
     def value_columns(self) -> list[str]:
         """The indicator block's columns after the level labels, in printed order."""
         return [name for name, _ in self.indicator_columns if name not in ("level1", "level2")]
+
+
+_GOAL_NUMBER = re.compile(r"(?:目标|任务)?[(（]?(\d{1,2})[)）:：.、]")
+
+
+def _numbering_restart(values: list[Piece]) -> int | None:
+    """Where numbered goals start again at 1 (`目标1 目标2 … 目标1 目标2 …`): the expected
+    column printed whole before the achieved one, not cell by cell across the row."""
+    numbers = [_GOAL_NUMBER.match(piece.key) for piece in values]
+    if len(values) < 4 or not all(numbers):
+        return None
+    sequence = [int(match[1]) for match in numbers if match]
+    half = len(sequence) // 2
+    if sequence[:half] == sequence[half:] == list(range(1, half + 1)) and half > 1:
+        return half
+    return None

@@ -49,8 +49,10 @@ def _chunk_number(paragraph: Paragraph) -> int | None:
 
 
 def _continues(previous: Paragraph, paragraph: Paragraph) -> bool:
-    before, number = _chunk_number(previous), _chunk_number(paragraph)
-    return before is not None and number == before + 1
+    """The next page's chunk; the last one may be short (the text ends there)."""
+    match = _CHUNK.match(paragraph.text)
+    before = _CHUNK.match(previous.text)
+    return before is not None and match is not None and int(match[1]) == int(before[1]) + 1
 
 
 def _join(run: list[Paragraph], joined: dict[int, Joined]) -> Paragraph:

@@ -18,7 +18,7 @@ from jixiao.ingest.document import Cell, Document, Paragraph, Table
 
 _CHARSET = re.compile(rb"""charset=["']?([\w-]+)""", re.IGNORECASE)
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "dt", "dd", "caption"}
-SKIP = {"script", "style", "head", "noscript", "template", "nav"}
+SKIP = {"script", "style", "head", "noscript", "template", "nav", "aside"}  # asides: sidebars, not the report
 
 
 def read(path: Path) -> Document:
