@@ -1,5 +1,5 @@
 """Hand-written self-evaluation forms (made-up units and figures), and the ways real
-publications flatten them: bars, one cell per line, spaces, or cells run together.
+publications flatten them: bars, one cell per line, spaces, tabs, or cells run together.
 
 Each form is a list of rows of cells, as the official layout prints them; `flatten`
 writes it in one layout. `FACTS` are what extraction must read from every layout.
@@ -92,6 +92,8 @@ def flatten(rows: list[list[str]], layout: str) -> str:
         return "\n".join(" | ".join(row) + " |" for row in rows) + "\n"
     if layout == "lines":
         return "\n\n".join(cell for row in rows for cell in row) + "\n"
+    if layout == "tabs":  # copied out of Word or WPS: one line per row, tabs between cells
+        return "\n".join("\t".join(row) for row in rows) + "\n"
     if layout == "spaces":
         return "\n".join(" ".join(row) for row in rows) + "\n"
     if layout == "run-together":

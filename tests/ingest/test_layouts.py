@@ -23,7 +23,7 @@ from jixiao.model.evaluation import Evaluation
 from .fixtures import write_docx, write_html, write_pdf, write_xlsx
 from .layouts import LAYOUT_FORMS, flatten, plain
 
-LAYOUTS = ("bars", "lines", "spaces", "run-together")
+LAYOUTS = ("bars", "lines", "spaces", "tabs", "run-together")
 
 
 def _get(evaluation: Evaluation, path: str) -> Any:

@@ -26,18 +26,24 @@ _PLACEHOLDER = re.compile(r"^(?:指标|任务)?\d*[:：.、]?$|^[.…。]*$")
 
 @check("JX510", "indicator-cell-blank", "指标行的值空白", "warning")
 def indicator_cell_blank(s: Subject) -> Iterator[Draft]:
-    """指标行写了指标名称，却没有填年度指标值或实际完成值（或两者都没有）。
+    """指标行写了指标名称，却没有填年度指标值或实际完成值（或两者都没有）；或者表中其他行
+    都打了分，这一行有分值却没有得分。
 
-    Why: 缺少指标值无从判断是否完成，缺少完成值无从计分；已打分的行更说明分数没有依据。
+    Why: 缺少指标值无从判断是否完成，缺少完成值无从计分；已打分的行更说明分数没有依据；
+    漏打分的行使总分无从核对。
 
-    Example: “医疗文书及时率 | 按规定时限 |（空）| 4 | 3” → 警告。
+    Example: “医疗文书及时率 | 按规定时限 |（空）| 4 | 3” → 警告；“群众满意度 | ≥90% | 95% | 10 |（空）”
+    而其他行都有得分 → 警告。
     """
     rows = s.evaluation.indicators
+    scored = any(indicator.score is not None for indicator in rows)
     if s.document is not None and truncated(s.document):
         rows = rows[:-1]  # the row the excerpt ends in
     for indicator in rows:
         missing = [title for title, measure in (("年度指标值", indicator.target), ("实际完成值", indicator.actual))
                    if not measure.text]
+        if scored and indicator.weight is not None and indicator.score is None:
+            missing.append("得分")
         if missing and indicator.name and not _PLACEHOLDER.match(indicator.name):
             yield Draft(f"“{indicator.name}”的{'和'.join(missing)}空白", indicator.source)
 

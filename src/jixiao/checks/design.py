@@ -17,7 +17,7 @@ from jixiao.ingest.fold import fold
 from jixiao.model.money import fmt
 from jixiao.scoring.quantitative import in_target_unit
 
-_BAND_WORDS = ("达成预期指标", "部分达成预期指标", "未达成预期指标", "达成年度指标", "达到预期")
+_BAND_WORD = re.compile(r"(?:部分|基本|未)?(?:达成|达到|完成)(?:了)?(?:预期|年度)(?:绩效)?(?:指标|目标)?(?:值)?[。.]?")
 _ALL_DONE = re.compile(r"(?:目标|指标)(?:均已|已)?全部完成|全面完成(?:了)?(?:年度)?(?:绩效)?目标|目标未偏离|未发生偏离|没有偏离|无偏差")
 
 
@@ -84,7 +84,7 @@ def band_word_as_actual(s: Subject) -> Iterator[Draft]:
     Example: 指标值“群众满意度≥90%”，实际完成值“达成预期指标” → 警告。
     """
     for indicator in s.evaluation.indicators:
-        if indicator.actual.text.strip() in _BAND_WORDS:
+        if _BAND_WORD.fullmatch(indicator.actual.text.strip()):
             yield Draft(f"“{indicator.label}”的实际完成值写作“{indicator.actual.text}”，是评分档次而非完成情况",
                         indicator.source)
 

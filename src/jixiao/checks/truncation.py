@@ -13,7 +13,8 @@ from jixiao.ingest.document import Document, Paragraph, Table
 from jixiao.ingest.fold import fold
 
 _CLOSED = re.compile(r"[。！？!?；;…”’」』)）]\s*$|^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[（(]?附(?:件|表)?\s*\d.*)$"
-                     r"|(?:签字|签章|盖章|填表人|日期)\s*[:：]?\s*$|年\s*\d{0,2}\s*月\s*\d{0,2}\s*日\s*$")
+                     r"|(?:签字|签章|盖章|填表人|日期)\s*[:：]?\s*$|年\s*\d{0,2}\s*月\s*\d{0,2}\s*日\s*$"
+                     r"|^\s*(?:总分|合计|总计)[\s|:：\d.分]*$")  # a form's total row, flattened
 
 
 def truncated(doc: Document) -> bool:

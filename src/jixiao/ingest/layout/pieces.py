@@ -6,6 +6,7 @@ its `text` is exactly what the report printed there. How a paragraph is cut depe
 how its table was flattened:
 
     `年度资金总额 | 650 | 94 | 0.1`      → 4 pieces (separator ` | `), ending a row
+    `年度资金总额\t650\t94\t0.1`         → 4 pieces (tabs, as copied out of Word or WPS)
     `年度资金总额 5.28 1.96 1.96 10`      → 5 pieces (spaces), ending a row
     `43.2`                                → 1 piece (one cell per paragraph)
     `年度财政资金总额10001000100%20`       → lexed by labels (`lexer.py`), joined
@@ -21,6 +22,7 @@ from jixiao.ingest.document import Paragraph
 from jixiao.ingest.fold import Folded, fold
 
 _PIPE_PART = re.compile(r"[^|]+|(?<=\|)(?=\|)")
+_TAB_PART = re.compile(r"[^\t]+")
 _SPACE_PART = re.compile(r"[^ \t\u3000\xa0]+")
 
 
@@ -72,8 +74,11 @@ class Piece:
 
 
 def pipe_cells(paragraph: Paragraph) -> list[Piece]:
-    """`a | b | | c |` → a, b, '', c (a leading and a trailing bar open and close the row)."""
+    """`a | b | | c |` → a, b, '', c (a leading and a trailing bar open and close the row);
+    `a\tb\t\tc` → a, b, c (a row copied out of a word processor: tabs part the cells)."""
     text = paragraph.text
+    if _tabbed(text):
+        return _end_row([Piece(paragraph, m.start(), m.end()) for m in _TAB_PART.finditer(text) if m.group().strip()])
     parts = [Piece(paragraph, m.start(), m.end()) for m in _PIPE_PART.finditer(text)]
     parts = [p for p in parts if p.text or text[p.start - 1: p.start] == "|"] if parts else parts
     stripped = text.strip()
@@ -95,4 +100,9 @@ def _end_row(pieces: list[Piece]) -> list[Piece]:
 
 
 def is_piped(text: str) -> bool:
-    return " | " in text or text.rstrip().endswith(" |") or text.lstrip().startswith("| ") or "||" in text
+    """Cells parted by bars, or by tabs."""
+    return _tabbed(text) or " | " in text or text.rstrip().endswith(" |") or text.lstrip().startswith("| ") or "||" in text
+
+
+def _tabbed(text: str) -> bool:
+    return "\t" in text.strip()

@@ -5,6 +5,10 @@ across one blank line, as in `产出指标` / blank / `(50分)`); one empty line
 two or more end the table; vertically merged cells appear as empty cells. A line holding
 only an ideographic space is content, not a separator. `[bookmark: …]` markers left by
 the converter are removed.
+
+A table copied out of Word or WPS arrives the other way round: one line per row, its cells
+parted by tabs (an empty first cell as a leading tab). Such a line is kept whole as a
+paragraph; layout recovery reads it as a row of the form.
 """
 
 from __future__ import annotations
@@ -76,7 +80,9 @@ def parse_text(text: str, path: str) -> Document:
 
 
 def _feed(builder: _Builder, line: str, number: int) -> None:
-    if line.startswith("\t"):
+    if "\t" in line.strip():
+        builder.paragraph(line.strip(" \u3000\t"), number)
+    elif line.startswith("\t"):
         builder.cell(line[1:], number)
     elif line == "":
         if builder.table is not None:
