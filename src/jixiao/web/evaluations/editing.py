@@ -23,7 +23,7 @@ from typing import Any
 from django import forms
 from django.http import QueryDict
 
-from jixiao.web.evaluations.fields import GradeField, NumberField, TextField, YearField, normalize_newlines
+from jixiao.web.evaluations.fields import SURROGATE, GradeField, NumberField, TextField, YearField, normalize_newlines
 from jixiao.web.evaluations.limits import COUNT, MONEY, RATE, SCORE, Bounds
 
 
@@ -176,7 +176,9 @@ def _row(item: dict[str, Any], index: int, stored_rows: int, form: Form) -> Row:
 
 
 def _string(value: Any) -> str:
-    return value if isinstance(value, str) else "" if value is None else json.dumps(value)[:100]
+    """A cell as text; a lone surrogate (only a tampered client sends one) becomes U+FFFD."""
+    text = value if isinstance(value, str) else "" if value is None else json.dumps(value)[:100]
+    return SURROGATE.sub("\ufffd", text)
 
 
 # --- checking -------------------------------------------------------------------------

@@ -10,16 +10,18 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 
 from jixiao.web.evaluations.limits import Bounds, parse_number, parse_year
 
 GRADES = ("优", "良", "中", "差")
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
+CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")  # invisible; no worksheet accepts them (NUL is refused)
 
 
 def no_surrogates(value: Any) -> None:
-    if isinstance(value, str) and _SURROGATE.search(value):
+    if isinstance(value, str) and SURROGATE.search(value):
         raise ValidationError("含有无法存储的字符")
 
 
@@ -35,9 +37,12 @@ class TextField(forms.CharField):
         self.multiline = multiline
         super().__init__(strip=not multiline, **kwargs)
         self.validators.append(no_surrogates)
+        for validator in self.validators:
+            if isinstance(validator, MaxLengthValidator):
+                validator.message = "最多 %(limit_value)d 个字，现有 %(show_value)d 个"
 
     def to_python(self, value: Any) -> str:
-        text = super().to_python(value)
+        text = CONTROL.sub("", super().to_python(value))
         return normalize_newlines(text) if self.multiline else text
 
     def validate(self, value: str) -> None:

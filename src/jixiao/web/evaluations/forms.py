@@ -48,7 +48,7 @@ class ActForm(forms.Form):
     comment = TextField(label="意见", max_length=5000, required=False, multiline=True)
     finding = forms.RegexField(r"^JX\d{3}$", max_length=10, required=False,
                                error_messages={"invalid": "审核意见代码无效"})
-    field = forms.CharField(max_length=100, required=False)
+    field = forms.CharField(required=False)  # one of the labels given (each under 100 characters)
 
     def __init__(self, fields: list[str], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

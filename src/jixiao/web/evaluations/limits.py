@@ -20,7 +20,9 @@ from django.db import models
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _MAX_NUMBER_TEXT = 40
 _YEAR = re.compile(r"(\d{4})(?:年度?)?", re.ASCII)
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# NUL and lone surrogates no database stores; other control characters no report means and
+# no worksheet accepts.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,8 @@ def clip(text: str, field: models.Field) -> str:
 
 
 def clean_text(value: object) -> object:
-    """Stored JSON without the characters PostgreSQL cannot store (NUL, lone surrogates)."""
+    """JSON without characters that cannot be stored or written out (NUL, control characters
+    other than tab and line breaks, lone surrogates)."""
     if isinstance(value, str):
         return _UNSTORABLE.sub("", value)
     if isinstance(value, dict):

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from jixiao.model.finding import SEVERITY_TITLES
 from jixiao.web.evaluations.analysis import analyse
@@ -20,7 +21,10 @@ QUEUE_COLUMNS = (("unit", "单位"), ("fiscal_year", "年度"), ("title", "标�
 
 
 def _cell(value: Any) -> Any:
-    return float(value) if isinstance(value, Decimal) else value
+    """A value as a worksheet takes it: numbers as numbers, text without control characters."""
+    if isinstance(value, Decimal):
+        return float(value)
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def queue_workbook(records: QuerySet[EvaluationRecord]) -> Workbook:
@@ -29,7 +33,7 @@ def queue_workbook(records: QuerySet[EvaluationRecord]) -> Workbook:
     sheet.title = "自评列表"
     sheet.append([title for _, title in QUEUE_COLUMNS])
     for record in records:
-        sheet.append([str(record.unit), record.fiscal_year, record.title, record.get_status_display(),
+        sheet.append([_cell(str(record.unit)), record.fiscal_year, _cell(record.title), record.get_status_display(),
                       *(_cell(getattr(record, key)) for key, _ in QUEUE_COLUMNS[4:])])
     return book
 
@@ -42,10 +46,10 @@ def findings_workbook(records: QuerySet[EvaluationRecord]) -> Workbook:
     for record in records.defer(None):
         analysis = analyse(record.data)
         if analysis.problem:
-            sheet.append([str(record.unit), record.title, SEVERITY_TITLES["error"], "", analysis.problem, ""])
+            sheet.append([_cell(str(record.unit)), _cell(record.title), SEVERITY_TITLES["error"], "", analysis.problem, ""])
         for finding in analysis.findings:
-            sheet.append([str(record.unit), record.title, SEVERITY_TITLES[finding.severity], finding.code,
-                          finding.message, finding.place])
+            sheet.append([_cell(str(record.unit)), _cell(record.title), SEVERITY_TITLES[finding.severity], finding.code,
+                          _cell(finding.message), _cell(finding.place)])
     return book
 
 

@@ -59,11 +59,14 @@ ACTIONS = {action: step.title for (_, action), step in TRANSITIONS.items()}
 EDITABLE = (Status.DRAFT, Status.RETURNED)
 
 
-def _data(ev: Evaluation) -> dict[str, Any]:
-    data = clean_text(ev.model_dump(mode="json", exclude_defaults=True))
+def _storable(ev: Evaluation) -> tuple[Evaluation, dict[str, Any]]:
+    """The evaluation as it will be stored (characters no database or worksheet takes
+    dropped) and its JSON, refused when too large."""
+    dumped = ev.model_dump(mode="json", exclude_defaults=True)
+    data: dict[str, Any] = clean_text(dumped)  # type: ignore[assignment]
     if len(json.dumps(data, ensure_ascii=False)) > MAX_DATA_CHARS:
         raise WorkflowError(f"自评数据过大（超过 {MAX_DATA_CHARS // 1_000_000} 百万字符），未保存；请删去重复或无关的内容")
-    return data  # type: ignore[return-value]
+    return (ev if data == dumped else Evaluation.model_validate(data)), data
 
 
 def _check_unique(unit: Organisation, ev: Evaluation, pk: int | None = None) -> None:
@@ -83,8 +86,9 @@ def _write(record: EvaluationRecord) -> None:
 
 @transaction.atomic
 def create(unit: Organisation, ev: Evaluation, user: object, source_name: str = "") -> EvaluationRecord:
+    ev, data = _storable(ev)
     _check_unique(unit, ev)
-    record = EvaluationRecord(unit=unit, data=_data(ev), source_name=clip(source_name, _field("source_name")), **summary(ev))
+    record = EvaluationRecord(unit=unit, data=data, source_name=clip(source_name, _field("source_name")), **summary(ev))
     _write(record)
     Version.objects.create(record=record, number=1, data=record.data, author=user, note="创建")
     return record
@@ -98,7 +102,7 @@ def save(record: EvaluationRecord, ev: Evaluation, user: object, expected_versio
         raise WorkflowError(f"“{locked.get_status_display()}”状态的自评不能修改")
     if locked.version != expected_version:
         raise StaleVersion(f"他人已于此期间保存了第 {locked.version} 版；您的修改未保存，请核对后再保存", locked.version)
-    data = _data(ev)
+    ev, data = _storable(ev)
     if data == locked.data:
         return locked
     _check_unique(locked.unit, ev, locked.pk)

@@ -29,7 +29,7 @@ from jixiao.render.narrative import report_lines
 from jixiao.render.pdf import to_pdf
 from jixiao.render.xlsx import write_workbook
 from jixiao.web.evaluations import editing, editor, selectors, services
-from jixiao.web.evaluations.analysis import Analysis, analyse
+from jixiao.web.evaluations.analysis import Analysis, analyse, log
 from jixiao.web.evaluations.forms import ActForm, ImportForm, QueueFilter, RestoreForm, SpotCheckForm
 from jixiao.web.evaluations.importing import ImportRefused
 from jixiao.web.evaluations.models import EvaluationRecord
@@ -185,6 +185,9 @@ def export(request: HttpRequest, pk: int, to: str) -> HttpResponse:
     if to not in EXPORTS:
         raise Http404("不支持的格式")
     analysis = analyse(record.data)
+    if analysis.evaluation is not None and to == "json":  # the data as stored, scored or not
+        return _attachment(analysis.evaluation.model_dump_json(indent=2, exclude_defaults=True).encode(),
+                           f"{record.title}.json", EXPORTS["json"])
     if analysis.subject is None:
         messages.error(request, f"无法导出：{analysis.problem}")
         return redirect("detail", pk=pk)
@@ -195,6 +198,10 @@ def export(request: HttpRequest, pk: int, to: str) -> HttpResponse:
         content = target.read_bytes()
     except InputError as exc:
         messages.error(request, f"无法导出 {to.upper()}：{str(exc).replace(str(folder), '')}")
+        return redirect("detail", pk=pk)
+    except Exception:  # noqa: BLE001 - the fault barrier between a page and the writers
+        log.exception("export %s of evaluation %s failed", to, pk)
+        messages.error(request, f"无法导出 {to.upper()}：生成文件时出错，已记录在服务器日志中")
         return redirect("detail", pk=pk)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -209,10 +216,8 @@ def _write(analysis: Analysis, to: str, target: Path) -> None:
             to_pdf([report_file], target.parent)
     elif to == "xlsx":
         write_workbook(tables(ev, card), target, report_lines(ev, ev.display_name))
-    elif to == "html":
-        target.write_text(page(ev, card, analysis.findings), encoding="utf-8")
     else:
-        target.write_text(ev.model_dump_json(indent=2, exclude_defaults=True), encoding="utf-8")
+        target.write_text(page(ev, card, analysis.findings), encoding="utf-8")
 
 
 def _project(request: HttpRequest) -> int | None:
