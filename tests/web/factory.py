@@ -67,21 +67,23 @@ def with_sections(data: dict[str, str], sections: list[dict[str, str]]) -> dict[
     return {**data, "sections": json.dumps(sections, ensure_ascii=False)}
 
 
-def pages_of(record: EvaluationRecord, editor: bool = False) -> list[str]:
-    """Every page that shows this record or lists it (exports included, PDF aside: it needs
-    LibreOffice and is tested on its own)."""
+def pages_of(record: EvaluationRecord, every: bool = True) -> list[str]:
+    """The pages that show this record or list it; `every`: with its versions, the editor and
+    the exports too (PDF aside: it needs LibreOffice and is tested on its own)."""
     from django.urls import reverse
 
     pk = record.pk
-    urls = [reverse(name, args=[pk]) for name in ("detail", "report", "versions")]
-    urls += [reverse("version", args=[pk, v.number]) for v in record.versions.all()]
-    urls += [reverse("export", args=[pk, to]) for to in ("json", "html", "xlsx", "docx")]
-    urls += [reverse("queue"), reverse("queue") + "?format=xlsx", reverse("queue") + "?format=findings",
-             reverse("dashboard"), reverse("dashboard") + "?format=json", reverse("spotcheck")]
-    return urls + ([reverse("edit", args=[pk])] if editor else [])
+    urls = [reverse("detail", args=[pk]), reverse("report", args=[pk]), reverse("queue"),
+            reverse("queue") + "?format=findings", reverse("dashboard"), reverse("spotcheck")]
+    if every:
+        urls += [reverse("versions", args=[pk]), reverse("edit", args=[pk]), reverse("queue") + "?format=xlsx",
+                 reverse("dashboard") + "?format=json"]
+        urls += [reverse("version", args=[pk, v.number]) for v in record.versions.all()]
+        urls += [reverse("export", args=[pk, to]) for to in ("json", "html", "xlsx", "docx")]
+    return urls
 
 
-def assert_pages_render(client: Client, record: EvaluationRecord, editor: bool = False) -> None:
-    for url in pages_of(record, editor):
+def assert_pages_render(client: Client, record: EvaluationRecord, every: bool = True) -> None:
+    for url in pages_of(record, every):
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)

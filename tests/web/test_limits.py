@@ -114,7 +114,7 @@ def test_no_stored_record_breaks_a_page(world: dict, changes: dict) -> None:
     record = stored(world, **changes)
     assert record.version == 2
     for user in ("filer", "reviewer", "bureau"):
-        assert_pages_render(client_for(world["users"][user]), record, editor=user == "filer")
+        assert_pages_render(client_for(world["users"][user]), record, every=user == "filer")
 
 
 def test_the_summary_columns_hold_what_fits(world: dict) -> None:
