@@ -31,10 +31,10 @@ def browser_errors() -> list[str]:
 def page(browser_errors: list[str]) -> Page:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-        page.on("console", lambda m: browser_errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: browser_errors.append(str(e)))
-        yield page
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        context.on("console", lambda m: browser_errors.append(m.text) if m.type == "error" else None)
+        context.on("weberror", lambda e: browser_errors.append(str(e.error)))
+        yield context.new_page()
         browser.close()
     unexpected = [e for e in browser_errors if "status of 4" not in e]  # 4xx answers are expected in some tests
     assert not unexpected, unexpected

@@ -8,6 +8,7 @@ PostgreSQL (or any database Django supports) through DATABASE_URL."""
 from __future__ import annotations
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -88,6 +89,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",  # take the write lock first: no deadlock when a reader starts writing
         "timeout": int(os.environ.get("JIXIAO_SQLITE_TIMEOUT", "30")),  # seconds a writer waits for the lock
     }
+    # Tests use a file too: an in-memory database shared between threads (the browser tests'
+    # server) locks whole tables and fails at once where a file in WAL mode waits.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"jixiao-test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "zh-hans"

@@ -67,14 +67,17 @@ class RestoreForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    unit = forms.ModelChoiceField(queryset=None, label="单位")
+    unit = forms.ModelChoiceField(queryset=None, label="单位", empty_label="（请选择）")
     file = forms.FileField(label="自评报告或数据文件")
     year = YearField(label="年度", required=False, help_text="报告中没有写明年度时填写")
     confirm_unit = forms.BooleanField(label="确认导入到所选单位（报告所述单位与所选不同时勾选）", required=False)
 
     def __init__(self, user: object, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units_for(user, ("filer",))
+        units = units_for(user, ("filer",))
+        self.fields["unit"].queryset = units
+        if len(units[:2]) == 1:  # the only unit the user files for is the one chosen
+            self.fields["unit"].initial = units[0]
 
     def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
