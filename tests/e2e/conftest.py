@@ -11,6 +11,7 @@ import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
+from django.db import connections  # noqa: E402
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
 ROOT = Path(__file__).parents[2]
@@ -36,6 +37,7 @@ def page(browser_errors: list[str]) -> Page:
         context.on("weberror", lambda e: browser_errors.append(str(e.error)))
         yield context.new_page()
         browser.close()
+        connections.close_all()  # those the test opened here: Playwright's context is not the thread's
     unexpected = [e for e in browser_errors if "status of 4" not in e]  # 4xx answers are expected in some tests
     assert not unexpected, unexpected
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from playwright.sync_api import Browser, Page, expect
 
 from .conftest import CHROMIUM, FLAGS, NO_BROWSER, PASSWORD, ROOT, login, shot
@@ -183,6 +184,7 @@ def https_page(live_server, settings, tmp_path: Path) -> Page:  # noqa: ANN001
         page.base = f"https://localhost:{proxy.port}"  # type: ignore[attr-defined]
         yield page
         browser.close()
+        connections.close_all()
     proxy.close()
 
 
