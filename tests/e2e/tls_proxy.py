@@ -1,6 +1,6 @@
 """An HTTPS reverse proxy for the browser tests, doing what the README's nginx does: it ends
 TLS (a self-signed certificate made on the spot), adds X-Forwarded-Proto and
-X-Forwarded-For, and passes each request to the app over plain HTTP."""
+X-Real-IP, and passes each request to the app over plain HTTP."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ class TlsProxy:
         with client, socket.create_connection(self.upstream) as upstream:
             head, _, rest = self._read_head(client)
             lines = [line for line in head.split(b"\r\n") if not line.lower().startswith(b"connection:")]
-            lines[1:1] = [b"X-Forwarded-Proto: https", b"X-Forwarded-For: " + address.encode(), b"Connection: close"]
+            lines[1:1] = [b"X-Forwarded-Proto: https", b"X-Real-IP: " + address.encode(), b"Connection: close"]
             length = next((int(line.split(b":")[1]) for line in lines if line.lower().startswith(b"content-length:")), 0)
             while len(rest) < length:
                 rest += client.recv(65536)

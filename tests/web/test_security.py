@@ -5,9 +5,11 @@ end, a Content-Security-Policy, an administrator's pages in Chinese and a passwo
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -58,12 +60,14 @@ def production_server(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
               "get_user_model().objects.create_user('filer', password='pw-Jixiao-2024')")
     assert manage(env, "shell", "-c", script).returncode == 0
     with gunicorn(env, workers=1) as port:
-        yield port
+        yield port, folder
 
 
-def test_a_post_through_an_https_proxy_is_accepted(production_server: int) -> None:
-    proxy = {"Host": "jixiao.example.gov.cn", "X-Forwarded-Proto": "https", "X-Forwarded-For": "10.1.2.3"}
-    browser = Browser(production_server, proxy)
+def test_a_post_through_an_https_proxy_is_accepted(production_server: tuple[int, Path]) -> None:
+    port, folder = production_server
+    proxy = {"Host": "jixiao.example.gov.cn", "X-Forwarded-Proto": "https", "X-Real-IP": "10.1.2.3",
+             "X-Forwarded-For": "6.6.6.6"}  # sent by the client, passed on, not believed
+    browser = Browser(port, proxy)
     page = browser.request("GET", "/login/")
     assert page.status == 200 and "Secure" in page.headers["Set-Cookie"]
     assert page.headers["Strict-Transport-Security"].startswith("max-age=31536000")
@@ -71,12 +75,15 @@ def test_a_post_through_an_https_proxy_is_accepted(production_server: int) -> No
     signed_in = browser.login("filer", "pw-Jixiao-2024", origin="https://jixiao.example.gov.cn")
     assert signed_in.status == 302 and signed_in.headers["Location"] == "/"
     assert browser.request("GET", "/").status == 200
+    with sqlite3.connect(folder / "jixiao.sqlite3") as database:  # the sign-in log has the client's address
+        assert database.execute("SELECT ip_address FROM axes_accesslog").fetchall() == [("10.1.2.3",)]
 
 
-def test_plain_http_is_sent_to_https_and_a_foreign_origin_refused(production_server: int) -> None:
-    plain = Browser(production_server, {"Host": "jixiao.example.gov.cn"}).request("GET", "/login/")
+def test_plain_http_is_sent_to_https_and_a_foreign_origin_refused(production_server: tuple[int, Path]) -> None:
+    port, _ = production_server
+    plain = Browser(port, {"Host": "jixiao.example.gov.cn"}).request("GET", "/login/")
     assert plain.status == 301 and plain.headers["Location"] == "https://jixiao.example.gov.cn/login/"
-    browser = Browser(production_server, {"Host": "jixiao.example.gov.cn", "X-Forwarded-Proto": "https"})
+    browser = Browser(port, {"Host": "jixiao.example.gov.cn", "X-Forwarded-Proto": "https"})
     forged = browser.login("filer", "pw-Jixiao-2024", origin="https://evil.example.com")
     assert forged.status == 403 and "页面已过期" in forged.text and "Traceback" not in forged.text
 

@@ -121,10 +121,9 @@ JIXIAO_IMPORT_SECONDS = int(os.environ.get("JIXIAO_IMPORT_SECONDS", "60"))
 
 # HTTPS and the reverse proxy (README, 生产环境).
 HTTPS = _flag("JIXIAO_HTTPS")
-if _flag("JIXIAO_PROXY"):  # the proxy sets X-Forwarded-Proto and X-Forwarded-For; clients cannot
+if _flag("JIXIAO_PROXY"):  # the proxy sets X-Forwarded-Proto and X-Real-IP, overwriting what clients send
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_REAL_IP", "REMOTE_ADDR")
 CSRF_TRUSTED_ORIGINS = _list("JIXIAO_CSRF_TRUSTED_ORIGINS")
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
