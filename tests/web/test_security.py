@@ -144,7 +144,7 @@ def test_the_administrator_manages_users_organisations_and_memberships(world: di
     admin = get_user_model().objects.create_user("admin", password="pw-Jixiao-2024", is_staff=True, is_superuser=True)
     client = client_for(admin)
     index = client.get("/admin/").content.decode()
-    assert all(label in index for label in ("组织", "成员与角色", "登录记录", "用户"))
+    assert all(label in index for label in ("组织与人员", "成员与角色", "登录记录", "登录失败记录", "用户"))
     response = client.post("/admin/org/organisation/add/", {"name": "新单位", "kind": "unit", "parent": world["mine"].pk})
     assert response.status_code == 200 and "预算单位的上级只能是：主管部门、财政局" in response.content.decode()
     client.post("/admin/org/organisation/add/", {"name": "新单位", "kind": "unit", "parent": world["department"].pk})

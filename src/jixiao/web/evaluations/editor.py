@@ -34,12 +34,13 @@ class Outcome:
     notes: list[str] = field(default_factory=list)  # a merge: the fields both changed
 
 
-def _number(text: str | None) -> int | None:
+def number(text: str | None) -> int | None:
+    """A version number from a request, or None."""
     return int(text) if text and text.isascii() and text.isdigit() and len(text) < 10 else None
 
 
 def submit(record: EvaluationRecord, project: int | None, post: dict[str, str], user: object) -> Outcome:
-    base_number = _number(post.get("version"))
+    base_number = number(post.get("version"))
     base = record.versions.filter(number=base_number).first() if base_number else None
     shown = editing.part(base.data, project) if base else None
     if shown is None:
@@ -52,7 +53,7 @@ def submit(record: EvaluationRecord, project: int | None, post: dict[str, str], 
         return Outcome("invalid", form, base.number, record)
     if post.get("resolve") == "merge":
         return _merge(record, project, base, form)
-    seen = _number(post.get("seen")) if post.get("resolve") == "overwrite" else None
+    seen = number(post.get("seen")) if post.get("resolve") == "overwrite" else None
     return _save(record, project, base, form, clean, seen or base.number, user)
 
 

@@ -261,7 +261,8 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     """Live re-score and findings for the form as it stands (nothing is saved)."""
     record = get_object_or_404(selectors.editable_by(request.user), pk=pk)
     project = _project(request)
-    shown = editing.part(record.data, project)
+    base = record.versions.filter(number=editor.number(request.POST.get("version"))).first()
+    shown = editing.part(base.data if base else record.data, project)  # the version the form was made from
     if shown is None:
         raise Http404("没有这个项目")
     form = editing.posted(request.POST, editing.initial(shown))

@@ -3,6 +3,7 @@ from django.apps import AppConfig
 
 
 class OrgConfig(AppConfig):
+    default = True  # this module holds a second AppConfig (django-axes's, below)
     name = "jixiao.web.org"
     label = "org"
     verbose_name = "组织与人员"
