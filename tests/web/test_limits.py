@@ -125,12 +125,12 @@ def test_the_summary_columns_hold_what_fits(world: dict) -> None:
 
 def test_the_pdf_export_failing_is_a_message(world: dict, monkeypatch: pytest.MonkeyPatch) -> None:
     from jixiao.errors import InputError
-    from jixiao.web.evaluations import views
+    from jixiao.web.evaluations import exports
 
     def timeout(*args: object) -> None:
         raise InputError("LibreOffice 转换 PDF 超时")
 
-    monkeypatch.setattr(views, "to_pdf", timeout)
+    monkeypatch.setattr(exports, "to_pdf", timeout)
     response = client_for(world["users"]["filer"]).get(reverse("export", args=[world["own"].pk, "pdf"]), follow=True)
     assert response.status_code == 200 and "无法导出 PDF：LibreOffice 转换 PDF 超时" in response.content.decode()
 

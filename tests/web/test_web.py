@@ -14,7 +14,7 @@ from jixiao.ingest import read_evaluation
 from jixiao.web.evaluations import services
 from jixiao.web.evaluations.models import EvaluationRecord, Status
 
-from .factory import REPORTS, client_for, form_data
+from .factory import REPORTS, client_for
 
 pytestmark = pytest.mark.django_db
 

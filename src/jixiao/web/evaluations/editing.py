@@ -3,7 +3,7 @@
 Scalar fields are posted by their path in the model (`funds.total.budget`); each table is
 posted as one JSON field (`indicators`, `sections`, written by static/jixiao/editor.js), so
 a table of any length is a single form field. Every value is checked by a form field
-(fields.py) and a problem is shown beside the field it concerns.
+(checking.py) and a problem is shown beside the field it concerns.
 
 A save stores exactly what changed. A field whose text is what the form showed keeps its
 stored value and its source location; a changed value loses its location (it is no longer
@@ -20,11 +20,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django import forms
 from django.http import QueryDict
 
-from jixiao.web.evaluations.fields import SURROGATE, GradeField, NumberField, TextField, YearField, normalize_newlines
-from jixiao.web.evaluations.limits import COUNT, MONEY, RATE, SCORE, Bounds
+from jixiao.web.evaluations.fields import SURROGATE, normalize_newlines
+from jixiao.web.evaluations.limits import Bounds
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,6 @@ SCALARS: tuple[Spec, ...] = (
 )
 LABELS = {spec.path: spec.label for spec in SCALARS}
 REQUIRED = {"title", "fiscal_year", "unit.name"}  # of an evaluation; a project needs its title only
-BOUNDS: dict[str, Bounds] = {"money": MONEY, "score": SCORE, "rate": RATE, "count": COUNT}
 ROW_FIELDS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation_note")
 ROW_LABELS = dict(zip(ROW_FIELDS, ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因")))
 LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
@@ -80,45 +78,6 @@ class Form:
     @property
     def valid(self) -> bool:
         return not self.errors and not self.problems
-
-
-class RowForm(forms.Form):
-    level1 = TextField(max_length=50, required=False)
-    level2 = TextField(max_length=50, required=False)
-    name = TextField(max_length=500, required=False)
-    target = TextField(max_length=500, required=False)
-    actual = TextField(max_length=500, required=False)
-    weight = NumberField(SCORE, required=False)
-    score = NumberField(SCORE, required=False)
-    deviation_note = TextField(max_length=5000, required=False, multiline=True)
-    order = NumberField(ORDER, required=False)
-
-    def clean(self) -> dict[str, Any]:
-        weight, score = self.cleaned_data.get("weight"), self.cleaned_data.get("score")
-        if weight is not None and score is not None and score > weight:
-            self.add_error("score", f"得分 {score} 超过分值 {weight}")
-        return self.cleaned_data
-
-
-class SectionForm(forms.Form):
-    heading = TextField(max_length=300, required=False)
-    text = TextField(max_length=100_000, required=False, multiline=True)
-
-
-def _scalar_form(project: bool) -> type[forms.Form]:
-    fields = {spec.path: _field(spec, required=spec.path == "title" or (not project and spec.path in REQUIRED))
-              for spec in SCALARS}
-    return type("ScalarForm", (forms.Form,), fields)
-
-
-def _field(spec: Spec, required: bool) -> forms.Field:
-    if spec.kind in BOUNDS:
-        return NumberField(BOUNDS[spec.kind], required=required)
-    if spec.kind == "year":
-        return YearField(required=required)
-    if spec.kind == "grade":
-        return GradeField(required=False)
-    return TextField(max_length=spec.max_length, required=required, multiline=spec.kind == "longtext")
 
 
 # --- stored data → form ---------------------------------------------------------------
@@ -179,31 +138,6 @@ def _string(value: Any) -> str:
     """A cell as text; a lone surrogate (only a tampered client sends one) becomes U+FFFD."""
     text = value if isinstance(value, str) else "" if value is None else json.dumps(value)[:100]
     return SURROGATE.sub("\ufffd", text)
-
-
-# --- checking -------------------------------------------------------------------------
-
-def validate(form: Form, project: bool) -> dict[str, Any]:
-    """The typed values of every field; problems go to `form.errors` beside their field."""
-    scalars = _scalar_form(project)(data=form.values)
-    _collect(scalars, form, "")
-    clean = dict(scalars.cleaned_data)
-    weight, score = clean.get("stated.execution_weight"), clean.get("stated.execution_score")
-    if weight is not None and score is not None and score > weight:
-        form.errors["stated.execution_score"] = f"执行率得分 {score} 超过分值 {weight}"
-    rows = [RowForm(data={**row.values, "order": row.order}) for row in form.rows]
-    for index, row in enumerate(rows):
-        _collect(row, form, f"ind-{index}-")
-    sections = [SectionForm(data=section) for section in form.sections]
-    for index, section in enumerate(sections):
-        _collect(section, form, f"sec-{index}-")
-    return {"values": clean, "rows": [r.cleaned_data for r in rows], "sections": [s.cleaned_data for s in sections]}
-
-
-def _collect(django_form: forms.Form, form: Form, prefix: str) -> None:
-    if not django_form.is_valid():
-        for name, messages in django_form.errors.items():
-            form.errors[f"{prefix}{name}"] = "；".join(messages)
 
 
 # --- form → stored data ---------------------------------------------------------------

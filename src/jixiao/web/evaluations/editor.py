@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from jixiao.model.evaluation import Evaluation
 from jixiao.strict_yaml import describe_validation_error
-from jixiao.web.evaluations import editing, merge, services
+from jixiao.web.evaluations import checking, editing, merge, services
 from jixiao.web.evaluations.editing import Form
 from jixiao.web.evaluations.models import EvaluationRecord, Version
 
@@ -48,7 +48,7 @@ def submit(record: EvaluationRecord, project: int | None, post: dict[str, str], 
         form.problems.append("表单的版本号缺失或无效，未保存；请复制您的修改，重新打开本页后再填入")
         return Outcome("invalid", form, record.version, record)
     form = editing.posted(post, editing.initial(shown))
-    clean = editing.validate(form, project is not None)
+    clean = checking.validate(form, project is not None)
     if not form.valid:
         return Outcome("invalid", form, base.number, record)
     if post.get("resolve") == "merge":

@@ -5,11 +5,8 @@ every parameter is checked, so a tampered one gets a message, never a server err
 from __future__ import annotations
 
 import io
-import shutil
-import tempfile
 import time
 from decimal import Decimal
-from pathlib import Path
 from urllib.parse import quote
 
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -21,24 +18,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from jixiao.errors import InputError
-from jixiao.render.docx import write_report
 from jixiao.render.html import page
-from jixiao.render.layout import tables
-from jixiao.render.narrative import report_lines
-from jixiao.render.pdf import to_pdf
-from jixiao.render.xlsx import write_workbook
-from jixiao.web.evaluations import editing, editor, selectors, services
-from jixiao.web.evaluations.analysis import Analysis, analyse, log
+from jixiao.web.evaluations import checking, editing, editor, exports, selectors, services
+from jixiao.web.evaluations.analysis import Analysis, analyse
 from jixiao.web.evaluations.forms import ActForm, ImportForm, QueueFilter, RestoreForm, SpotCheckForm
 from jixiao.web.evaluations.importing import ImportRefused
 from jixiao.web.evaluations.models import EvaluationRecord
 from jixiao.web.evaluations.reports import dashboard_data, findings_workbook, queue_workbook
 
 FIELD_LABELS = ["绩效指标表", "报告正文", *editing.LABELS.values()]  # what a return comment may point at
-EXPORTS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-           "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-           "pdf": "application/pdf", "html": "text/html; charset=utf-8", "json": "application/json"}
 # The report page (shown in a sandboxed frame) carries its own <style>; nothing else may run.
 REPORT_CSP = {"default-src": [NONE], "style-src": [UNSAFE_INLINE], "img-src": ["data:"], "frame-ancestors": [SELF],
               "base-uri": [NONE], "form-action": [NONE], "sandbox": True}
@@ -75,7 +63,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def _xlsx_response(book: object, name: str) -> HttpResponse:
     stream = io.BytesIO()
     book.save(stream)  # type: ignore[attr-defined]
-    return _attachment(stream.getvalue(), name, EXPORTS["xlsx"])
+    return _attachment(stream.getvalue(), name, exports.TYPES["xlsx"])
 
 
 def _attachment(content: bytes, name: str, content_type: str) -> HttpResponse:
@@ -182,42 +170,14 @@ def restore(request: HttpRequest, pk: int) -> HttpResponse:
 
 def export(request: HttpRequest, pk: int, to: str) -> HttpResponse:
     record = get_object_or_404(selectors.visible_to(request.user), pk=pk)
-    if to not in EXPORTS:
+    if to not in exports.TYPES:
         raise Http404("不支持的格式")
-    analysis = analyse(record.data)
-    if analysis.evaluation is not None and to == "json":  # the data as stored, scored or not
-        return _attachment(analysis.evaluation.model_dump_json(indent=2, exclude_defaults=True).encode(),
-                           f"{record.title}.json", EXPORTS["json"])
-    if analysis.subject is None:
-        messages.error(request, f"无法导出：{analysis.problem}")
-        return redirect("detail", pk=pk)
-    folder = Path(tempfile.mkdtemp(prefix="jixiao-export-"))
     try:
-        target = folder / f"evaluation-{record.pk}.{to}"
-        _write(analysis, to, target)
-        content = target.read_bytes()
-    except InputError as exc:
-        messages.error(request, f"无法导出 {to.upper()}：{str(exc).replace(str(folder), '')}")
+        content = exports.export(analyse(record.data), to)
+    except exports.ExportError as exc:
+        messages.error(request, f"无法导出 {to.upper()}：{exc}")
         return redirect("detail", pk=pk)
-    except Exception:  # noqa: BLE001 - the fault barrier between a page and the writers
-        log.exception("export %s of evaluation %s failed", to, pk)
-        messages.error(request, f"无法导出 {to.upper()}：生成文件时出错，已记录在服务器日志中")
-        return redirect("detail", pk=pk)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    return _attachment(content, f"{record.title}.{to}", EXPORTS[to])
-
-
-def _write(analysis: Analysis, to: str, target: Path) -> None:
-    ev, card = analysis.subject.evaluation, analysis.subject.scorecard  # type: ignore[union-attr]
-    if to in ("docx", "pdf"):
-        report_file = write_report(ev, card, target.with_suffix(".docx"))
-        if to == "pdf":
-            to_pdf([report_file], target.parent)
-    elif to == "xlsx":
-        write_workbook(tables(ev, card), target, report_lines(ev, ev.display_name))
-    else:
-        target.write_text(page(ev, card, analysis.findings), encoding="utf-8")
+    return _attachment(content, f"{record.title}.{to}", exports.TYPES[to])
 
 
 def _project(request: HttpRequest) -> int | None:
@@ -266,7 +226,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     if shown is None:
         raise Http404("没有这个项目")
     form = editing.posted(request.POST, editing.initial(shown))
-    clean = editing.validate(form, project is not None)
+    clean = checking.validate(form, project is not None)
     if not form.valid:
         return render(request, "evaluations/_preview.html", {"form": form, "labels": _error_labels(form)})
     data = editing.whole(record.data, project, editing.build(form, clean, shown, shown))
