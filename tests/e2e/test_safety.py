@@ -53,12 +53,16 @@ def test_a_bad_value_is_explained_beside_its_field(live_server, people: dict, pa
     login(page, live_server.url, "filer")
     page.goto(f"{live_server.url}/e/{people['record'].pk}/edit/")
     field(page, "全年预算数").fill("-5")
+    field(page, "总分").fill("1000000")
     page.locator("tr.ind-row").first.locator("[aria-label=分值]").fill("五分")
+    page.locator("tr.ind-row").nth(1).locator("[aria-label=得分]").fill("6")
     field(page, "等级").select_option("良")
     expect(page.locator("#preview")).to_contain_text("全年预算数：不能为负数")
     expect(page.locator("#preview")).to_contain_text("指标第1行 分值：“五分”不是数字")
     page.click("button[name=save]")
-    expect(page.locator("div.error")).to_contain_text("有 2 处输入有误")
+    expect(page.locator("div.error")).to_contain_text("有 4 处输入有误")
+    expect(page.locator("tr", has=page.locator("th", has_text="总分")).locator(".field-error")).to_have_text("不能超过 100")
+    expect(page.locator("tr.ind-row").nth(1).locator(".field-error")).to_have_text("得分 6 超过分值 5")
     budget = page.locator("tr", has=page.locator("th", has_text="全年预算数"))
     expect(budget.locator(".field-error")).to_have_text("不能为负数")
     expect(page.locator("tr.ind-row").first.locator(".field-error")).to_contain_text("“五分”不是数字")
@@ -137,9 +141,43 @@ def test_an_expired_login_never_loses_the_input(live_server, people: dict, page:
     assert stored(people)["goals"]["expected"] == "写了很久的一段预期目标"
 
 
+def test_a_save_stores_exactly_what_changed(live_server, people: dict, page: Page) -> None:
+    login(page, live_server.url, "filer")
+    page.goto(f"{live_server.url}/e/{people['record'].pk}/edit/")
+    page.click("#add-row")  # a blank row, left blank
+    page.click("button[name=save]")
+    expect(page.locator(".messages")).to_contain_text("没有修改，未生成新版本")
+    page.goto(f"{live_server.url}/e/{people['record'].pk}/edit/")
+    field(page, "预期目标").fill("第一行\n第二行")
+    page.click("button[name=save]")
+    expect(page.locator(".messages")).to_contain_text("已保存")
+    data = stored(people)
+    assert data["goals"]["expected"] == "第一行\n第二行" and len(data["indicators"]) == 12
+    assert all("source" in row for row in data["indicators"]) and "funds.total.budget" in data["provenance"]
+    assert people["record"].version == 2
+
+
+def test_wrong_passwords_lock_the_login(live_server, people: dict, page: Page) -> None:
+    page.goto(f"{live_server.url}/login/")
+    for attempt in range(5):
+        page.fill("input[name=username]", "filer")
+        page.fill("input[name=password]", f"wrong-{attempt}")
+        page.click("button[type=submit]")
+    expect(page.locator("h1")).to_have_text("暂时不能登录")
+    page.goto(f"{live_server.url}/login/")
+    page.fill("input[name=username]", "filer")
+    page.fill("input[name=password]", PASSWORD)  # the right one, too late
+    page.click("button[type=submit]")
+    expect(page.locator("h1")).to_have_text("暂时不能登录")
+
+
 def test_another_units_report_is_imported_only_when_confirmed(live_server, people: dict, page: Page) -> None:
     login(page, live_server.url, "filer")
     page.click("text=导入报告")
+    page.set_input_files("input[name=file]", files={"name": "会议通知.txt", "mimeType": "text/plain",
+                                                    "buffer": "关于召开安全生产工作会议的通知\n各单位：定于下周一开会。\n".encode()})
+    page.click("button:has-text('导入')")
+    expect(page.locator(".field-error")).to_contain_text("“会议通知.txt”不像绩效自评报告：未找到年度")
     page.set_input_files("input[name=file]", str(REPORTS / "004_66e78293cd0851a8.txt"))
     page.click("button:has-text('导入')")
     unit = page.locator("p", has=page.locator("select[name=unit]"))

@@ -54,6 +54,12 @@ class TlsProxy:
             threading.Thread(target=self._forward, args=(client, address[0]), daemon=True).start()
 
     def _forward(self, client: socket.socket, address: str) -> None:
+        try:
+            self._relay(client, address)
+        except OSError:  # the browser went away (closed the tab, cancelled a request)
+            pass
+
+    def _relay(self, client: socket.socket, address: str) -> None:
         with client, socket.create_connection(self.upstream) as upstream:
             head, _, rest = self._read_head(client)
             lines = [line for line in head.split(b"\r\n") if not line.lower().startswith(b"connection:")]
