@@ -61,11 +61,17 @@ def test_messages_name_the_users_file(world: dict) -> None:
     assert "我的 报告.docx" in page and "jixiao-upload" not in page and "/tmp" not in page
 
 
-@pytest.mark.parametrize("name, megabytes, message", [("大.txt", 3, "上限为 2 MB"), ("大.docx", 21, "上限为 20 MB"),
+@pytest.mark.parametrize("name, megabytes, message", [("大.txt", 3, "上限为 2 MB"), ("大.docx", 21, "过大（超过 20 MB），未上传"),
                                                       ("脚本.exe", 1, "不支持“.exe”格式")])
 def test_size_and_format_are_limited_per_upload(world: dict, name: str, megabytes: int, message: str) -> None:
     page = upload(world, name, b"x" * (megabytes * 1024 * 1024)).content.decode()
     assert message in page and f"“{name}”" in page
+
+
+def test_an_upload_beyond_every_limit_is_not_even_received(world: dict) -> None:
+    response = upload(world, "巨大.pdf", b"%PDF" + b"0" * (21 * 1024 * 1024))
+    page = response.content.decode()
+    assert response.status_code == 400 and "“巨大.pdf”过大（超过 20 MB），未上传" in page and "必填" not in page
 
 
 @override_settings(JIXIAO_IMPORT_SECONDS=1)

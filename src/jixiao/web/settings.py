@@ -113,6 +113,9 @@ AUTH_PASSWORD_VALIDATORS = [{"NAME": f"django.contrib.auth.password_validation.{
 
 # Uploads: files over 5 MB go to a temporary file; the per-format limits are in
 # evaluations/forms.py. Ordinary form posts (the editor sends its tables as JSON) stay small.
+FILE_UPLOAD_HANDLERS = ["jixiao.web.evaluations.importing.UploadLimit",
+                        "django.core.files.uploadhandler.MemoryFileUploadHandler",
+                        "django.core.files.uploadhandler.TemporaryFileUploadHandler"]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000

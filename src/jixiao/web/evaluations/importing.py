@@ -23,6 +23,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from pydantic import ValidationError
 
 from jixiao.ingest.pipeline import supported_suffixes
@@ -53,6 +54,22 @@ def size_limit(name: str) -> int:
     """Bytes allowed for an upload of this format."""
     megabytes = TEXT_LIMIT_MB if Path(name).suffix.lower() in TEXT_SUFFIXES else settings.JIXIAO_UPLOAD_MAX_MB
     return megabytes * 1024 * 1024
+
+
+class UploadLimit(FileUploadHandler):
+    """Stops receiving a file beyond the largest size any format may have, before it fills
+    memory or disk (the rest of the request is read and dropped); `request.upload_refused`
+    says why, for the form."""
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        limit = max(TEXT_LIMIT_MB, settings.JIXIAO_UPLOAD_MAX_MB) * 1024 * 1024
+        if start + len(raw_data) > limit:
+            self.request.upload_refused = f"“{self.file_name}”过大（超过 {limit // 1048576} MB），未上传"  # type: ignore[union-attr]
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None
 
 
 def check_upload(upload: UploadedFile) -> None:

@@ -74,7 +74,10 @@ def _attachment(content: bytes, name: str, content_type: str) -> HttpResponse:
 
 def import_report(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.user, request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if getattr(request, "upload_refused", ""):  # stopped while receiving (importing.UploadLimit)
+        form.is_valid()
+        form.errors["file"] = form.error_class([request.upload_refused])
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             result = services.import_file(data["file"], data["unit"], request.user, data["year"], data["confirm_unit"])
