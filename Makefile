@@ -16,8 +16,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: $(STAMP)  ## the web app on SQLite with the sample reports and demo users (http://127.0.0.1:8000/)
-	$(BIN)/jixiao serve
+run: $(STAMP)  ## the web app on SQLite with the sample reports and demo users (http://127.0.0.1:8000/), DEBUG on
+	JIXIAO_DEBUG=1 $(BIN)/jixiao serve
 
 samples: $(STAMP)  ## the command line on the samples: score two, check all five
 	$(BIN)/jixiao score examples/reports/000_1c537258e20f2a87.txt

@@ -7,24 +7,15 @@ Screenshots of the main pages go to docs/screenshots/ when JIXIAO_SCREENSHOTS=1.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+from .conftest import NO_BROWSER, PASSWORD, ROOT, login, shot
 
-from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
-
-ROOT = Path(__file__).parents[2]
 SAMPLE = ROOT / "examples" / "reports" / "000_1c537258e20f2a87.txt"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
-pytestmark = [pytest.mark.django_db(transaction=True),
-              pytest.mark.skipif(not Path(CHROMIUM).exists() and os.environ.get("CI") != "true",
-                                 reason="chromium 未安装（make test 在可安装时会安装）")]
+pytestmark = [pytest.mark.django_db(transaction=True), NO_BROWSER]
 
 
 @pytest.fixture
@@ -37,31 +28,9 @@ def people() -> dict:
     department = Organisation.objects.create(name="示例主管部门", kind="department", parent=bureau)
     unit = Organisation.objects.create(name="中共岳阳市君山区委政法委员会", kind="unit", parent=department)
     for name, org, role in (("filer", unit, "filer"), ("reviewer", department, "reviewer")):
-        user = get_user_model().objects.create_user(name, password="pw-e2e-123", first_name=name)
+        user = get_user_model().objects.create_user(name, password=PASSWORD, first_name=name)
         Membership.objects.create(user=user, organisation=org, role=role)
     return {"unit": unit}
-
-
-@pytest.fixture
-def page() -> Page:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        yield browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-        browser.close()
-
-
-def shot(page: Page, name: str, tmp: Path) -> None:
-    folder = ROOT / "docs" / "screenshots" if os.environ.get("JIXIAO_SCREENSHOTS") == "1" else tmp
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=False)
-
-
-def login(page: Page, base: str, user: str) -> None:
-    page.context.clear_cookies()  # a fresh session for this user
-    page.goto(f"{base}/login/")
-    page.fill("input[name=username]", user)
-    page.fill("input[name=password]", "pw-e2e-123")
-    page.click("button[type=submit]")
-    expect(page.locator("h1")).to_have_text("自评列表")
 
 
 def test_import_fix_submit_return_resubmit_approve_publish(live_server, people: dict, page: Page, tmp_path: Path) -> None:
@@ -77,8 +46,8 @@ def test_import_fix_submit_return_resubmit_approve_publish(live_server, people: 
 
     page.click("text=填报修改")
     row = page.locator("tr", has=page.locator("input[value='维护社会公平正义，确保社会平安稳定，助推经济发展']"))
-    row.locator("input[aria-label=偏差原因]").fill("经济效益难以量化，酌情扣1分；下年细化指标")
-    row.locator("input[aria-label=偏差原因]").dispatch_event("change")
+    row.locator("[aria-label=偏差原因]").fill("经济效益难以量化，酌情扣1分；下年细化指标")
+    row.locator("[aria-label=偏差原因]").dispatch_event("change")
     expect(page.locator("#preview")).to_contain_text("重算总分：98.00")
     shot(page, "edit", tmp_path)
     page.click("button:has-text('保存')")

@@ -13,7 +13,7 @@ from django.urls import reverse
 from jixiao.ingest import read_evaluation
 from jixiao.web.evaluations import services
 
-from .test_web import REPORTS, client_for, world  # noqa: F401 - the fixture
+from .factory import REPORTS, client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -5,50 +5,25 @@ and refusal of stale saves, import of a report."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
 from jixiao.ingest import read_evaluation
 from jixiao.web.evaluations import services
 from jixiao.web.evaluations.models import EvaluationRecord, Status
-from jixiao.web.org.models import Membership, Organisation
 
-REPORTS = Path(__file__).parents[2] / "examples" / "reports"
+from .factory import REPORTS, client_for
+
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world() -> dict:
-    bureau = Organisation.objects.create(name="财政局", kind="bureau")
-    department = Organisation.objects.create(name="主管部门", kind="department", parent=bureau)
-    mine = Organisation.objects.create(name="甲单位", kind="unit", parent=department)
-    other = Organisation.objects.create(name="乙单位", kind="unit", parent=bureau)
-    users = {}
-    for name, org, role in (("filer", mine, "filer"), ("other", other, "filer"), ("reviewer", department, "reviewer"),
-                            ("bureau", bureau, "reviewer")):
-        users[name] = get_user_model().objects.create_user(name, password="pw")
-        Membership.objects.create(user=users[name], organisation=org, role=role)
-    ev = read_evaluation(REPORTS / "000_1c537258e20f2a87.txt")
-    own = services.create(mine, ev, users["filer"])
-    foreign = services.create(other, ev, users["other"])
-    return {"users": users, "own": own, "foreign": foreign, "mine": mine}
-
-
-def client_for(user: object) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_login_required_everywhere_but_login(world: dict) -> None:
     anonymous = Client()
     pk = world["own"].pk
     urls = [reverse(name) for name in ("queue", "import", "spotcheck", "dashboard")]
-    urls += [reverse(name, args=[pk]) for name in ("detail", "versions", "edit", "new_row")]
+    urls += [reverse(name, args=[pk]) for name in ("detail", "versions", "edit", "report")]
     urls += [reverse("version", args=[pk, 1]), reverse("export", args=[pk, "json"])]
     for url in urls:
         response = anonymous.get(url)
@@ -71,7 +46,7 @@ def test_a_filer_sees_only_their_units(world: dict) -> None:
 @pytest.mark.parametrize("method, name, args", [
     ("get", "detail", []), ("get", "versions", []), ("get", "version", [1]), ("get", "export", ["json"]),
     ("get", "export", ["docx"]), ("post", "act", []), ("post", "restore", []), ("get", "edit", []), ("post", "edit", []),
-    ("post", "preview", []), ("get", "new_row", []), ("post", "copy", []),
+    ("post", "preview", []), ("get", "report", []), ("post", "copy", []),
 ])
 def test_guessing_another_units_id_is_404(world: dict, method: str, name: str, args: list[str]) -> None:
     client = client_for(world["users"]["filer"])
@@ -135,14 +110,14 @@ def test_a_stale_save_is_refused_and_history_kept(world: dict) -> None:
 
 def test_import_a_report_as_a_new_version_of_the_units_year(world: dict) -> None:
     client = client_for(world["users"]["filer"])
-    with (REPORTS / "004_66e78293cd0851a8.txt").open("rb") as handle:
-        response = client.post(reverse("import"), {"unit": world["mine"].pk, "file": handle})
+    with (REPORTS / "004_66e78293cd0851a8.txt").open("rb") as handle:  # another unit's report, confirmed
+        response = client.post(reverse("import"), {"unit": world["mine"].pk, "file": handle, "confirm_unit": "on"})
     record = EvaluationRecord.objects.get(pk=world["own"].pk)  # same unit, 2023, department: one evaluation
     assert response.status_code == 302 and response.url == reverse("detail", args=[record.pk])
     assert record.version == 2 and record.errors == 2 and record.versions.get(number=2).note == "导入 004_66e78293cd0851a8.txt"
     assert record.data["provenance"]["funds.total.budget"]["file"] == "004_66e78293cd0851a8.txt"
     page = client.get(reverse("detail", args=[record.pk])).content.decode()
-    assert "JX303" in page and "区委办专项" in page
+    assert "JX303" in page and "区委办专项" in client.get(reverse("report", args=[record.pk])).content.decode()
     assert ">错误</td>" in page and ">error</td>" not in page and ">warning</td>" not in page  # Chinese for users
     old = client.get(reverse("version", args=[record.pk, 1])).content.decode()
     assert "政法专项" in old and "区委办专项" not in old
@@ -154,7 +129,7 @@ def test_import_into_a_new_unit_year(world: dict) -> None:
     office = Organisation.objects.create(name="丙单位", kind="unit", parent=world["mine"].parent)
     Membership.objects.create(user=world["users"]["filer"], organisation=office, role="filer")
     with (REPORTS / "003_99975e7492d10c60.txt").open("rb") as handle:
-        client_for(world["users"]["filer"]).post(reverse("import"), {"unit": office.pk, "file": handle})
+        client_for(world["users"]["filer"]).post(reverse("import"), {"unit": office.pk, "file": handle, "confirm_unit": "on"})
     record = EvaluationRecord.objects.get(unit=office)
     assert (record.fiscal_year, record.stated_total, record.grade) == (2024, Decimal("86.28"), "良")
 
@@ -165,14 +140,15 @@ def test_import_refuses_a_bad_file_clearly(world: dict) -> None:
     client = client_for(world["users"]["filer"])
     bad = SimpleUploadedFile("report.docx", b"not a zip")
     response = client.post(reverse("import"), {"unit": world["mine"].pk, "file": bad})
-    assert response.status_code == 200 and "内容不是Word 文档" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 400 and "report.docx: 扩展名为“.docx”，但内容不是Word 文档" in page and "jixiao-upload" not in page
 
 
 def test_export_own_evaluation(world: dict) -> None:
     client = client_for(world["users"]["filer"])
     response = client.get(reverse("export", args=[world["own"].pk, "xlsx"]))
     assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxmlformats")
-    assert b"".join(response.streaming_content)[:2] == b"PK"
+    assert response.content[:2] == b"PK"
 
 
 def test_restore_through_the_page(world: dict) -> None:

@@ -4,6 +4,7 @@ append-only history of every version and every workflow step. No logic lives her
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from jixiao.web.org.models import Organisation
@@ -19,25 +20,27 @@ class Status(models.TextChoices):
 
 class EvaluationRecord(models.Model):
     unit = models.ForeignKey(Organisation, verbose_name="单位", on_delete=models.PROTECT, related_name="evaluations")
-    fiscal_year = models.IntegerField("年度", null=True, db_index=True)
+    fiscal_year = models.IntegerField("年度", null=True, db_index=True,
+                                      validators=[MinValueValidator(1990), MaxValueValidator(2100)])
     kind = models.CharField("类型", max_length=20)
     title = models.CharField("标题", max_length=300)
     data = models.JSONField("自评数据")
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
     version = models.PositiveIntegerField("版本", default=1)
-    stated_total = models.DecimalField("填报总分", max_digits=7, decimal_places=2, null=True)
-    recomputed_total = models.DecimalField("重算总分", max_digits=7, decimal_places=2, null=True)
-    grade = models.CharField("填报等级", max_length=4, blank=True)
+    # Summary columns are fitted to these limits by limits.fit / limits.clip before saving.
+    stated_total = models.DecimalField("填报总分", max_digits=12, decimal_places=2, null=True)
+    recomputed_total = models.DecimalField("重算总分", max_digits=12, decimal_places=2, null=True)
+    grade = models.CharField("填报等级", max_length=20, blank=True)
     errors = models.PositiveIntegerField("错误", default=0, db_index=True)
     warnings = models.PositiveIntegerField("警告", default=0)
     all_full_marks = models.BooleanField("全部满分", default=False)
     finding_codes = models.JSONField("审核意见代码计数", default=dict)
-    execution_rate = models.DecimalField("预算执行率(%)", max_digits=8, decimal_places=2, null=True)
+    execution_rate = models.DecimalField("预算执行率(%)", max_digits=12, decimal_places=2, null=True)
     source_name = models.CharField("来源文件", max_length=300, blank=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
-        verbose_name = "绩效自评"
+        verbose_name = verbose_name_plural = "绩效自评"
         ordering = ["-updated_at"]
         constraints = [models.UniqueConstraint(fields=["unit", "fiscal_year", "kind"], name="one_evaluation_per_unit_year_kind")]
 

@@ -9,14 +9,11 @@ from typing import Any
 
 from django.db.models import QuerySet
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from jixiao.checks import CheckOptions, check_subject
-from jixiao.checks.subject import Subject
-from jixiao.model.evaluation import Evaluation
 from jixiao.model.finding import SEVERITY_TITLES
 from jixiao.render.text import safe_row
-from jixiao.rules import profile_for
-from jixiao.scoring import score
+from jixiao.web.evaluations.analysis import analyse
 from jixiao.web.evaluations.models import EvaluationRecord, Status
 
 QUEUE_COLUMNS = (("unit", "单位"), ("fiscal_year", "年度"), ("title", "标题"), ("status", "状态"),
@@ -25,7 +22,11 @@ QUEUE_COLUMNS = (("unit", "单位"), ("fiscal_year", "年度"), ("title", "标�
 
 
 def _cell(value: Any) -> Any:
-    return float(value) if isinstance(value, Decimal) else value
+    """A value for the dashboard's JSON: numbers as numbers (a chart's scale, not money kept),
+    text without control characters."""
+    if isinstance(value, Decimal):
+        return float(value)
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def queue_workbook(records: QuerySet[EvaluationRecord]) -> Workbook:
@@ -35,7 +36,7 @@ def queue_workbook(records: QuerySet[EvaluationRecord]) -> Workbook:
     sheet.append([title for _, title in QUEUE_COLUMNS])
     for record in records:
         sheet.append(safe_row(sheet, [str(record.unit), record.fiscal_year, record.title, record.get_status_display(),
-                                      *(_cell(getattr(record, key)) for key, _ in QUEUE_COLUMNS[4:])]))
+                                      *(getattr(record, key) for key, _ in QUEUE_COLUMNS[4:])]))
     return book
 
 
@@ -44,17 +45,18 @@ def findings_workbook(records: QuerySet[EvaluationRecord]) -> Workbook:
     sheet = book.active
     sheet.title = "审核意见"
     sheet.append(["单位", "标题", "级别", "代码", "说明", "位置"])
-    for record in records:
-        ev = Evaluation.model_validate(record.data)
-        profile = profile_for(None, ev.fiscal_year)
-        for finding in check_subject(Subject(ev, score(ev, profile), profile), CheckOptions()):
+    for record in records.defer(None):
+        analysis = analyse(record.data)
+        if analysis.problem:
+            sheet.append(safe_row(sheet, [str(record.unit), record.title, SEVERITY_TITLES["error"], "", analysis.problem, ""]))
+        for finding in analysis.findings:
             sheet.append(safe_row(sheet, [str(record.unit), record.title, SEVERITY_TITLES[finding.severity], finding.code,
                                           finding.message, finding.place]))
     return book
 
 
 def dashboard_data(records: QuerySet[EvaluationRecord], unit_id: str | None = None) -> dict[str, Any]:
-    records = list(records.select_related("unit", "unit__parent"))
+    records = list(records.defer("data").select_related("unit", "unit__parent"))
     grades = Counter(r.grade or "未述" for r in records)
     codes: Counter[str] = Counter()
     progress: dict[str, Counter[str]] = defaultdict(Counter)

@@ -1,12 +1,17 @@
-"""How views fetch evaluations: only through `visible_to`, so access is decided here."""
+"""How views fetch evaluations: only through `visible_to`, so access is decided here.
+Lists never load the evaluations' data (it can be large), only the summary columns."""
 
 from __future__ import annotations
 
-from django.db.models import F, QuerySet
+import random
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import DecimalField, F, QuerySet, Value
 from django.db.models.functions import Abs, Coalesce
-from django.db.models import Value, DecimalField
 
 from jixiao.web.evaluations.models import EvaluationRecord
+from jixiao.web.org.models import Organisation
 from jixiao.web.org.scope import units_for
 
 
@@ -21,33 +26,35 @@ def editable_by(user: object) -> QuerySet[EvaluationRecord]:
 
 def review_queue(user: object) -> QuerySet[EvaluationRecord]:
     """Ranked by risk: errors first, then the gap between stated and recomputed totals."""
-    zero = Value(0, output_field=DecimalField())
+    zero = Value(0, output_field=DecimalField(max_digits=12, decimal_places=2))
     gap = Abs(Coalesce(F("stated_total"), zero) - Coalesce(F("recomputed_total"), F("stated_total"), zero))
-    return visible_to(user).annotate(gap=gap).order_by("-errors", "-gap", "-all_full_marks", "-warnings", "title")
+    return (visible_to(user).defer("data").annotate(gap=gap)
+            .order_by("-errors", "-gap", "-all_full_marks", "-warnings", "title", "pk"))
 
 
 SORTABLE = {"errors", "warnings", "stated_total", "recomputed_total", "fiscal_year", "title", "status", "updated_at"}
+FILTERS = {"status": "status", "year": "fiscal_year", "grade": "grade", "department": "unit__parent"}
 
 
-def filtered(user: object, params: dict[str, str]) -> QuerySet[EvaluationRecord]:
-    """The queue with the filters and sort order the reviewer chose (unknown ones ignored)."""
-    records = review_queue(user)
-    for key, field in (("status", "status"), ("year", "fiscal_year"), ("grade", "grade"), ("department", "unit__parent_id")):
-        if params.get(key):
-            records = records.filter(**{field: params[key]})
-    sort = params.get("sort", "")
-    if sort.lstrip("-") in SORTABLE:
-        records = records.order_by(sort, "pk")
+def departments(user: object) -> QuerySet[Organisation]:
+    """The departments over the evaluations the user sees (the queue's department filter)."""
+    return Organisation.objects.filter(kind="department", children__evaluations__in=visible_to(user)).distinct()
+
+
+def filtered(user: object, filters: dict[str, Any]) -> QuerySet[EvaluationRecord]:
+    """The queue with the (checked) filters and sort order the reviewer chose."""
+    records = review_queue(user).filter(**{FILTERS[key]: value for key, value in filters.items() if key in FILTERS})
+    if filters.get("sort", "").lstrip("-") in SORTABLE:
+        records = records.order_by(filters["sort"], "pk")
     return records
 
 
-def spot_check(user: object, share: float = 0.2, seed: str = "") -> list[EvaluationRecord]:
+def spot_check(user: object, share: Decimal = Decimal("0.2"), seed: str = "") -> list[EvaluationRecord]:
     """抽查 (jixiao default, rules.md §8.2): every evaluation with an error, plus a random
     `share` of the others, drawn reproducibly from `seed`."""
-    import random
-
     records = list(review_queue(user))
     flagged = [r for r in records if r.errors]
     others = [r for r in records if not r.errors]
-    drawn = random.Random(seed).sample(others, k=round(len(others) * share)) if others else []
+    count = int((len(others) * share).quantize(Decimal(1)))
+    drawn = random.Random(seed).sample(others, k=min(count, len(others))) if others else []
     return flagged + sorted(drawn, key=lambda r: r.pk)

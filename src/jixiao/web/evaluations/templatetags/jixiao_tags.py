@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -17,3 +18,10 @@ def severity(code: str) -> str:
     from jixiao.model.finding import SEVERITY_TITLES
 
     return SEVERITY_TITLES.get(code, code)
+
+
+@register.simple_tag
+def field_error(errors: dict[str, str], *parts: Any) -> str:
+    """The message for the field `parts` names (`"ind", 3, "score"` → ind-3-score), beside it."""
+    message = errors.get("-".join(str(p) for p in parts))
+    return format_html('<span class="field-error" role="alert">{}</span>', message) if message else ""

@@ -44,6 +44,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {user.username:10} {user.first_name}")
 
     def _user(self, username: str, name: str, organisation: Organisation, role: str) -> object:
-        user = get_user_model().objects.create_user(username, password=PASSWORD, first_name=name)
+        admin = role == "admin"  # the administrator manages users and organisations in /admin/
+        user = get_user_model().objects.create_user(username, password=PASSWORD, first_name=name, is_staff=admin,
+                                                    is_superuser=admin)
         Membership.objects.create(user=user, organisation=organisation, role=role)
         return user
