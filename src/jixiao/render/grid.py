@@ -65,7 +65,8 @@ def amount(value: Decimal | None, colspan: int = 1) -> GridCell:
     """An amount in 万元: two decimals, unless the report gave more digits."""
     if value is None:
         return GridCell("", colspan)
-    shown = value.quantize(CENT) if value.as_tuple().exponent >= -2 else value  # type: ignore[operator]
+    exact = value.as_tuple().exponent >= -2 and value.adjusted() < 26  # type: ignore[operator]  # quantize keeps 28 digits
+    shown = value.quantize(CENT) if exact else value
     return GridCell(amount_text(shown), colspan, number=value)
 
 
