@@ -61,16 +61,17 @@ def required_section_missing(s: Subject) -> Iterator[Draft]:
 
     Example: 专项资金自评报告没有“绩效自评结果应用和公开情况”一节。
     """
-    if not s.is_root or len([x for x in s.evaluation.sections if x.level == 1]) < 2:
+    headed = [section for section in s.evaluation.sections if section.heading]  # not the opening paragraphs
+    if not s.is_root or len([x for x in headed if x.level == 1]) < 2:
         return  # a form on its own, or a text without an outline
     if s.document is not None and truncated(s.document):
         return  # what is missing may lie past the cut (JX004 says so)
-    headings = [fold(section.heading).text for section in s.evaluation.sections]
+    headings = [fold(section.heading).text for section in headed]
     for name, keywords in REQUIRED_SECTIONS:
         if name in DEPARTMENT_ONLY and s.evaluation.kind != "department":
             continue
         if not any(keyword in heading for heading in headings for keyword in keywords):
-            yield Draft(f"报告中没有“{name}”一节", s.evaluation.sections[0].source)
+            yield Draft(f"报告中没有“{name}”一节", headed[0].source)
 
 
 @check("JX502", "heading-numbering", "章节编号不连续", "warning")

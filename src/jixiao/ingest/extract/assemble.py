@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from jixiao.ingest.document import Document
+from jixiao.ingest.document import Document, Paragraph
 from jixiao.ingest.layout import recover
 from jixiao.ingest.extract import meta
 from jixiao.ingest.extract.basic_data import BasicData, is_basic_data_table, read_basic_data
@@ -159,7 +159,8 @@ def extract(doc: Document) -> Evaluation:
     root.prose([_as_projects_total(f) for f in figures_in(doc, _paragraphs(split.intro), _bodies(split.intro))])
     _unit_name(doc, root, title, parts)
     _project_items(doc, root, split.own + split.intro)
-    root.data["sections"] = [_section(doc, part) for part in parts if part.heading is not None]
+    opening = _opening(doc, parts, title_paragraphs)
+    root.data["sections"] = opening + [_section(doc, part) for part in parts if part.heading is not None]
     if not root.data.get("indicators"):
         root.data["indicators"] = _prose_indicators(doc, _paragraphs(split.own + split.intro))
     children = [_table_child(t, year) for t in project_tables]
@@ -226,6 +227,19 @@ def _project_items(doc: Document, root: _Builder, parts: list[Part]) -> None:
             root.provenance[f"funds.project_items[{index}]"] = ref
         root.data.setdefault("funds", {})["project_items"] = lines
         return
+
+
+def _opening(doc: Document, parts: list[Part], title_paragraphs: list[Paragraph]) -> list[dict[str, Any]]:
+    """The paragraphs between the title and the first heading (`根据《…通知》，我单位…`): a
+    section without a heading, so that the report's text is kept in full."""
+    if len(parts) < 2 or parts[0].heading is not None:
+        return []
+    after = max((p.index for p in title_paragraphs), default=0)
+    kept = [p for p in parts[0].paragraphs if p.index > after and p.text.strip() and not meta.is_meta(p.text)]
+    if not kept:
+        return []
+    return [{"heading": "", "level": 1, "text": "\n".join(p.text.strip() for p in kept),
+             "source": doc.ref(kept[0], text=kept[0].text.strip())}]
 
 
 def _section(doc: Document, part: Part) -> dict[str, Any]:

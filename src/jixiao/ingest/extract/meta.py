@@ -48,7 +48,7 @@ _PRINTED_LABEL = re.compile(r"^\s*(?:项目)?(实施单位|主管部门)\s*[:：
 def title_of(parts: list[Part]) -> tuple[str, list[Paragraph]]:
     """The report's title and the paragraphs it is printed in."""
     lead = [p for part in parts[:3] for p in ([part.heading.paragraph] if part.heading else []) + part.paragraphs][:25]
-    lead = [p for p in lead if not _is_meta(p.text)]
+    lead = [p for p in lead if not is_meta(p.text)]
     for index, paragraph in enumerate(lead):
         folded = fold(paragraph.text).text
         if REPORT.search(folded) and len(folded) <= 90 and "。" not in folded and folded.count(",") <= 1:
@@ -72,7 +72,7 @@ def _title_head(text: str) -> bool:
 
 def _leading_lines(parts: list[Part]) -> tuple[str, list[Paragraph]]:
     lead = [p for p in parts[0].paragraphs[:4] if not _ATTACHMENT.match(p.text) and len(p.text) <= 60
-            and not _is_meta(p.text)]
+            and not is_meta(p.text)]
     title_paragraphs: list[Paragraph] = []
     for paragraph in lead:
         if title_paragraphs and title_paragraphs[-1].index + 1 != paragraph.index:
@@ -81,7 +81,7 @@ def _leading_lines(parts: list[Part]) -> tuple[str, list[Paragraph]]:
     return "".join(p.text.strip() for p in title_paragraphs), title_paragraphs
 
 
-def _is_meta(text: str) -> bool:
+def is_meta(text: str) -> bool:
     folded = fold(text).text
     return bool(_META_LINE.match(folded)) or "|" in folded or folded.strip().startswith(("•", "·"))
 
